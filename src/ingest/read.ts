@@ -1,0 +1,71 @@
+// CLI inputs → articles. Each path is a file or a directory; `-` is standard input.
+// Everything that can go wrong with one input becomes an error item naming it, so the
+// caller reports it and carries on with the rest.
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { decodeBytes } from './decode.ts';
+import { jsonlFileLines, jsonlItems } from './jsonl.ts';
+import { stdinItems } from './stdin.ts';
+import { errorItem, reasonOf, textDoc, type IngestItem } from './items.ts';
+import { formatSize, settingsOf, type ReadOptions, type Settings } from './settings.ts';
+
+const JSONL_FILE = /\.jsonl(\.gz)?$/i;
+const TEXT_FILE = /\.txt$/i;
+
+export async function* readInputs(inputs: string[], options: ReadOptions = {}): AsyncGenerator<IngestItem> {
+  const settings = settingsOf(options);
+  for (const input of inputs) {
+    if (input === '-') yield* stdinItems(options.stdin ?? process.stdin, settings);
+    else yield* pathItems(input, settings);
+  }
+}
+
+async function* pathItems(path: string, settings: Settings): AsyncGenerator<IngestItem> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(path)).isDirectory();
+  } catch (err) {
+    yield errorItem(path, reasonOf(err));
+    return;
+  }
+  // A file named on the command line is read whatever its extension; only JSONL is told
+  // apart by name, and the decoder refuses anything that is not text.
+  yield* isDirectory ? directoryItems(path, settings) : fileItems(path, settings);
+}
+
+/** Article files under `dir`, recursively, in name order so runs are reproducible. */
+async function* directoryItems(dir: string, settings: Settings): AsyncGenerator<IngestItem> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    yield errorItem(dir, reasonOf(err));
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    // Hidden files are editor backups and macOS `._name.txt` resource forks, not articles.
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* directoryItems(path, settings);
+    else if (JSONL_FILE.test(entry.name) || TEXT_FILE.test(entry.name)) yield* fileItems(path, settings);
+  }
+}
+
+async function* fileItems(path: string, settings: Settings): AsyncGenerator<IngestItem> {
+  try {
+    if (JSONL_FILE.test(path)) yield* jsonlItems(jsonlFileLines(path), path, settings);
+    else yield await textFileItem(path, settings);
+  } catch (err) {
+    yield errorItem(path, reasonOf(err));
+  }
+}
+
+async function textFileItem(path: string, settings: Settings): Promise<IngestItem> {
+  const { size } = await stat(path);
+  if (size > settings.maxTextBytes) return errorItem(path, `larger than ${formatSize(settings.maxTextBytes)} (${formatSize(size)})`);
+  const { text } = decodeBytes(await readFile(path));
+  if (!text.trim()) return errorItem(path, 'empty file');
+  return textDoc(basename(path, extname(path)), text, settings);
+}
