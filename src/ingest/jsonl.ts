@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { parseJsonObject, recordToDoc } from './records.ts';
+import { jsonObjectOf, recordToDoc } from './records.ts';
 import type { IngestItem } from './items.ts';
 import type { Settings } from './settings.ts';
 
@@ -35,10 +35,8 @@ export async function* jsonlItems(lines: AsyncIterable<string> | Iterable<string
 }
 
 function lineItem(line: string, where: string, settings: Settings): IngestItem {
-  const record = parseJsonObject(line);
-  if (!record) return { error: { where, reason: 'not a JSON object' } };
   try {
-    return { doc: recordToDoc(record, settings) };
+    return { doc: recordToDoc(jsonObjectOf(line), settings) };
   } catch (err) {
     return { error: { where, reason: (err as Error).message } };
   }

@@ -6,13 +6,24 @@ import { formatSize, type Settings } from './settings.ts';
 
 export type JsonObject = Record<string, unknown>;
 
-/** The line as a JSON object, or null when it is not JSON or not an object. */
-export function parseJsonObject(line: string): JsonObject | null {
+/** The line as a JSON object; throws an Error saying why it is not one. */
+export function jsonObjectOf(line: string): JsonObject {
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(line);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : null;
+    value = JSON.parse(line);
+  } catch (err) {
+    throw new Error(`invalid JSON (${(err as Error).message})`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not a JSON object');
+  return value as JsonObject;
+}
+
+export function isJsonObject(line: string): boolean {
+  try {
+    jsonObjectOf(line);
+    return true;
   } catch {
-    return null;
+    return false;
   }
 }
 

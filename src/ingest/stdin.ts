@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { decodeBytes } from './decode.ts';
 import { jsonlItems, linesOf } from './jsonl.ts';
 import { errorItem, reasonOf, textDoc, type IngestItem } from './items.ts';
-import { parseJsonObject } from './records.ts';
+import { isJsonObject } from './records.ts';
 import { formatSize, type Settings } from './settings.ts';
 
 const WHERE = 'stdin';
@@ -40,13 +40,13 @@ async function* wholeInputItems(bytes: Buffer, settings: Settings): AsyncGenerat
   const lines = text.split('\n');
   const filled = lines.filter((line) => line.trim());
   if (!filled.length) yield errorItem(WHERE, 'empty input');
-  else if (filled.every((line) => parseJsonObject(line))) yield* jsonlItems(lines, WHERE, settings);
+  else if (filled.every(isJsonObject)) yield* jsonlItems(lines, WHERE, settings);
   else yield textDoc(WHERE, text, settings);
 }
 
 async function* streamedItems(head: Buffer[], rest: Chunks, settings: Settings): AsyncGenerator<IngestItem> {
   const firstLine = Buffer.concat(head).toString('utf8').replace(/^\uFEFF/, '').split('\n').find((line) => line.trim());
-  if (!firstLine || !parseJsonObject(firstLine)) {
+  if (!firstLine || !isJsonObject(firstLine)) {
     await rest.return?.();
     yield errorItem(WHERE, `larger than ${formatSize(settings.maxTextBytes)} and not JSONL`);
     return;
