@@ -4,7 +4,7 @@
 export interface Progress {
   /** one more article done */
   tick(): void;
-  /** the run is over: a final line if any progress was shown */
+  /** the run is over: a final count if progress was shown and has moved since */
   done(): void;
 }
 
@@ -22,10 +22,10 @@ export function progressMeter(write: (line: string) => void, settings: Partial<P
   const start = now();
   let count = 0;
   let lastShown = start;
-  let shown = false;
+  let shownCount = 0;
   const show = (): void => {
     lastShown = now();
-    shown = true;
+    shownCount = count;
     const seconds = (lastShown - start) / 1000;
     write(`marsad: ${count} articles, ${seconds > 0 ? Math.round(count / seconds) : count}/s`);
   };
@@ -35,7 +35,7 @@ export function progressMeter(write: (line: string) => void, settings: Partial<P
       if (count >= after && now() - lastShown >= everyMs) show();
     },
     done() {
-      if (shown) show();
+      if (shownCount && shownCount < count) show();
     },
   };
 }

@@ -29,7 +29,7 @@ const INDENT = '  ';
 /** The article's block of lines, ending with a blank line that separates it from the next. */
 export function formatReport(doc: ContractDoc, countryName: CountryName): string {
   const name = countryNameIn(doc, countryName);
-  const lines = [`${doc.id} — ${doc.title ? `«${oneLine(doc.title)}»` : '(no title)'} — published ${doc.published ?? 'undated'}`];
+  const lines = [`${doc.id} — ${doc.title ? `«${oneLine(doc.title)}»` : '(no title)'} — ${doc.published ? `published ${doc.published}` : 'undated'}`];
   for (const event of doc.events) {
     lines.push(INDENT + glossEvent(event, name), `${INDENT}${INDENT}«${oneLine(event.evidence.text)}»`);
   }

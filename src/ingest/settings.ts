@@ -21,5 +21,6 @@ export function settingsOf(options: ReadOptions): Settings {
 }
 
 export function formatSize(bytes: number): string {
-  return `${Number((bytes / MB).toFixed(1))} MB`;
+  if (bytes < 1024) return `${bytes} bytes`;
+  return bytes < MB ? `${Number((bytes / 1024).toFixed(1))} KB` : `${Number((bytes / MB).toFixed(1))} MB`;
 }
