@@ -1,7 +1,113 @@
-// STUB: replaced by the real loader. Signature is fixed: loadKb(dataDir?) loads data/ once.
-export interface Kb { dataDir: string }
-let cached: Kb | null = null;
-export function loadKb(dataDir = new URL('../../data/', import.meta.url).pathname): Kb {
-  cached ??= { dataDir };
-  return cached;
+// Loads data/ once into frozen lookup structures. Everything Marsad knows about the world
+// comes through here; the stages receive the Kb and never read files themselves.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readTsv, values, type Row } from './tsv.ts';
+import { PhraseTrie } from './trie.ts';
+import { nameKey, type Token } from './normalize.ts';
+import { compileBoilerplate, type BoilerplateRules } from '../extract/clean.ts';
+
+export interface Country { iso3: string; nameEn: string; nameAr: string; capitalAr: string | null; capitalEn: string | null }
+export interface Org { code: string; nameEn: string; nameAr: string }
+export interface Place { nameEn: string; nameAr: string; country: string | null; kind: string }
+export interface PersonRole { country: string | null; role: string; from: string; to: string }
+export interface Person { id: string; nameEn: string; namesAr: string[]; roles: PersonRole[] }
+export interface Title { titleAr: string; role: string; sector: string }
+
+/** What a name in the text can stand for. */
+export type NameHit =
+  | { kind: 'country'; via: 'name' | 'adjective' | 'capital' | 'institution'; country: Country }
+  | { kind: 'org'; org: Org }
+  | { kind: 'place'; place: Place }
+  | { kind: 'person'; person: Person };
+
+export interface Trigger { type: string; mode: string | null; status: string | null; frame: string; pos: string }
+export interface ReportingCue { kind: string }
+export interface DateWord { kind: string; value: number }
+export interface Marker { kind: string }
+
+export interface Kb {
+  dataDir: string;
+  countries: Map<string, Country>;
+  orgs: Map<string, Org>;
+  people: Map<string, Person>;
+  names: PhraseTrie<NameHit>;
+  titles: PhraseTrie<Title>;
+  triggers: PhraseTrie<Trigger>;
+  reporting: PhraseTrie<ReportingCue>;
+  dateWords: PhraseTrie<DateWord>;
+  markers: PhraseTrie<Marker>;
+  stopwords: Set<string>;
+  boilerplate: BoilerplateRules;
+}
+
+const DEFAULT_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+const cache = new Map<string, Kb>();
+
+export function loadKb(dataDir = DEFAULT_DIR): Kb {
+  let kb = cache.get(dataDir);
+  if (!kb) { kb = buildKb(dataDir); cache.set(dataDir, kb); }
+  return kb;
+}
+
+function rows(dir: string, file: string): Row[] {
+  const path = join(dir, file);
+  return existsSync(path) ? readTsv(path) : [];
+}
+
+function buildKb(dir: string): Kb {
+  const names = new PhraseTrie<NameHit>();
+  const countries = new Map<string, Country>();
+  for (const r of rows(dir, 'gazetteer/countries.tsv')) {
+    const capitals = values(r.capital_ar);
+    const c: Country = { iso3: r.iso3, nameEn: r.name_en, nameAr: values(r.names_ar)[0] ?? r.name_en, capitalAr: capitals[0] ?? null, capitalEn: r.capital_en || null };
+    countries.set(c.iso3, c);
+    for (const n of values(r.names_ar)) names.add(n, { kind: 'country', via: 'name', country: c });
+    for (const n of values(r.adjectives_ar)) names.add(n, { kind: 'country', via: 'adjective', country: c });
+    for (const n of capitals) names.add(n, { kind: 'country', via: 'capital', country: c });
+    for (const n of values(r.institutions_ar)) names.add(n, { kind: 'country', via: 'institution', country: c });
+  }
+  const orgs = new Map<string, Org>();
+  for (const r of rows(dir, 'gazetteer/orgs.tsv')) {
+    const o: Org = { code: r.code, nameEn: r.name_en, nameAr: values(r.names_ar)[0] ?? r.code };
+    orgs.set(o.code, o);
+    for (const n of values(r.names_ar)) names.add(n, { kind: 'org', org: o });
+  }
+  for (const r of rows(dir, 'gazetteer/places.tsv')) {
+    const p: Place = { nameEn: r.name_en, nameAr: values(r.names_ar)[0] ?? r.name_en, country: r.country || null, kind: r.kind };
+    for (const n of values(r.names_ar)) names.add(n, { kind: 'place', place: p });
+  }
+  const people = new Map<string, Person>();
+  for (const r of rows(dir, 'actors/people.tsv')) {
+    let p = people.get(r.id);
+    if (!p) { p = { id: r.id, nameEn: r.name_en, namesAr: [], roles: [] }; people.set(r.id, p); }
+    for (const n of values(r.names_ar)) if (!p.namesAr.includes(n)) { p.namesAr.push(n); names.add(n, { kind: 'person', person: p }); }
+    p.roles.push({ country: r.country || null, role: r.role, from: r.from, to: r.to });
+  }
+  const titles = new PhraseTrie<Title>();
+  for (const r of rows(dir, 'lexicon/titles.tsv')) titles.add(r.title_ar, { titleAr: r.title_ar, role: r.role_en, sector: r.sector });
+  const triggers = new PhraseTrie<Trigger>();
+  for (const r of rows(dir, 'lexicon/events.tsv')) triggers.add(r.trigger_ar, { type: r.type, mode: r.mode || null, status: r.status || null, frame: r.frame, pos: r.pos });
+  const reporting = new PhraseTrie<ReportingCue>();
+  for (const r of rows(dir, 'lexicon/reporting.tsv')) reporting.add(r.phrase_ar, { kind: r.kind });
+  const dateWords = new PhraseTrie<DateWord>();
+  for (const r of rows(dir, 'lexicon/dates.tsv')) dateWords.add(r.phrase_ar, { kind: r.kind, value: Number(r.value) });
+  const markers = new PhraseTrie<Marker>();
+  for (const r of rows(dir, 'lexicon/markers.tsv')) markers.add(r.phrase_ar, { kind: r.kind });
+  const stopwords = new Set(rows(dir, 'lexicon/stopwords.tsv').map((r) => nameKey(r.word)));
+  const boilerplate = compileBoilerplate(rows(dir, 'lexicon/boilerplate.tsv'));
+  return { dataDir: dir, countries, orgs, people, names, titles, triggers, reporting, dateWords, markers, stopwords, boilerplate };
+}
+
+/** The kinds of the marker phrases that start at token `i` (future, sideline, locative…). */
+export function markerKindsAt(kb: Kb, tokens: Token[], i: number): string[] {
+  return kb.markers.matchAt(tokens, i, false)?.values.map((m) => m.kind) ?? [];
+}
+
+/** The role a person held on a date (the latest role when the date is unknown). */
+export function roleOn(p: Person, date: string | null): PersonRole {
+  const valid = date ? p.roles.filter((r) => (!r.from || r.from <= date) && (!r.to || date <= r.to)) : [];
+  const pool = valid.length ? valid : p.roles;
+  return pool.reduce((a, b) => (b.from > a.from ? b : a));
 }

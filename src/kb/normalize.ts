@@ -34,13 +34,17 @@ export interface Token {
   text: string;
   /** nameKey of the surface */
   key: string;
+  /** the characters between the previous word and this one */
+  gap: string;
 }
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
+  let prevEnd = 0;
   for (const m of text.matchAll(WORD)) {
     const start = m.index ?? 0;
-    out.push({ start, end: start + m[0].length, text: m[0], key: nameKey(m[0]) });
+    out.push({ start, end: start + m[0].length, text: m[0], key: nameKey(m[0]), gap: text.slice(prevEnd, start) });
+    prevEnd = start + m[0].length;
   }
   return out;
 }

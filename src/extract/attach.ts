@@ -1,0 +1,88 @@
+// Completes each event with what the document around it tells: its date and place, the mode
+// a meeting's place implies, the speaker behind "بلاده", and the people who stand for their
+// states (a visit to Russia by China's president is a visit to Russia's president when the
+// article names him; "China is ready to work with Russia" said at a meeting is the meeting's
+// two principals agreeing).
+import type { Kb } from '../kb/load.ts';
+import { findDates } from './dates.ts';
+import { SELF } from './actors.ts';
+import type { Doc, DocEntity, EventAnn, Ref } from './doc.ts';
+import type { PlaceRef } from './types.ts';
+
+const LEAD_SENTENCES = 3;
+
+function placeRef(e: DocEntity): PlaceRef { return { name_ar: e.nameAr, name_en: e.nameEn, country: e.country }; }
+
+function countryOf(doc: Doc, ref: Ref): string | null {
+  const e = doc.entities.get(ref);
+  return e ? (e.kind === 'country' ? e.code : e.country) : null;
+}
+
+export function datelinePlace(doc: Doc): Ref | null {
+  for (const s of doc.sentences.slice(0, LEAD_SENTENCES)) {
+    const m = doc.mentions.find((x) => x.from === s.from && doc.entities.get(x.ref)?.kind === 'place');
+    if (m && (s.to - s.from <= 4 || /\d/.test(doc.tokens[m.to]?.text ?? ''))) return m.ref;
+  }
+  return null;
+}
+
+export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] {
+  const lead = doc.sentences.slice(0, LEAD_SENTENCES);
+  const leadDate = lead.map((s) => findDates(kb, doc.tokens, s.from, s.to, doc.refDate, false).find((d) => d.value)).find(Boolean) ?? null;
+  const principals = meetingPrincipals(doc, events);
+  return events.flatMap((e) => {
+    const s = doc.sentences[e.sentence];
+    const ev: EventAnn = { ...e };
+    if (ev.actors.includes(SELF) || ev.recipients.includes(SELF)) return [];
+    if (ev.type === 'CONSULT') {
+      const dates = findDates(kb, doc.tokens, s.from, s.to, doc.refDate, ev.status === 'planned');
+      const near = dates.sort((a, b) => Math.abs(a.from - e.from) - Math.abs(b.from - e.from))[0];
+      ev.date = near ? { value: near.value, precision: near.precision, text: near.text } : (ev.status === 'held' && e.sentence < LEAD_SENTENCES && leadDate ? { value: leadDate.value, precision: leadDate.precision, text: leadDate.text } : null);
+      const pm = doc.mentions.filter((m) => m.from >= s.from && m.from < s.to && doc.entities.get(m.ref)?.kind === 'place')
+        .sort((a, b) => Math.abs(a.from - e.from) - Math.abs(b.from - e.from))[0];
+      const placeEntity = pm ? doc.entities.get(pm.ref) : doc.dateline && e.sentence < LEAD_SENTENCES && ev.status === 'held' ? doc.entities.get(doc.dateline) : undefined;
+      if (placeEntity) ev.place = placeRef(placeEntity);
+      refineMode(doc, ev, pm ? placeEntity?.country ?? null : null);
+      if (ev.mode === 'visit') ev.recipients = ev.recipients.map((r) => counterpart(doc, r, ev.actors[0]) ?? r);
+    }
+    if (ev.type === 'AGREE') ev.actors = [...new Set(ev.actors.map((r) => (r.startsWith('c:') ? principals.get(r) ?? r : r)))];
+    if (new Set([...ev.actors, ...ev.recipients].map((r) => r)).size < [...ev.actors, ...ev.recipients].length) return [];
+    if (ev.actors.length + ev.recipients.length < (ev.type === 'CONSULT' && ev.mode === 'multilateral' ? 1 : 2)) return [];
+    return [ev];
+  });
+}
+
+/** A bilateral meeting's place decides between a visit and a meeting in a third country. */
+function refineMode(doc: Doc, ev: EventAnn, placeCountry: string | null): void {
+  if (ev.mode === 'multilateral' || ev.mode === 'phone' || ev.mode === 'visit' || !placeCountry || ev.actors.length !== 2) return;
+  const [a, b] = ev.actors.map((r) => countryOf(doc, r));
+  if (!a || !b || a === b) return;
+  if (placeCountry === a || placeCountry === b) {
+    const guest = placeCountry === a ? ev.actors[1] : ev.actors[0];
+    const host = placeCountry === a ? ev.actors[0] : ev.actors[1];
+    ev.mode = 'visit';
+    ev.actors = [guest];
+    ev.recipients = [host];
+  } else ev.mode = 'third-party';
+}
+
+/** The person of a visited state who matches the visitor's rank (president for president). */
+function counterpart(doc: Doc, recipient: Ref, visitor: Ref): Ref | null {
+  if (!recipient.startsWith('c:')) return null;
+  const role = doc.entities.get(visitor)?.role;
+  if (!role) return null;
+  const code = recipient.slice(2);
+  const match = [...doc.entities.values()].find((e) => e.kind === 'person' && e.country === code && e.role === role);
+  return match?.ref ?? null;
+}
+
+/** The people who met in the document's first held bilateral meeting, by country. */
+function meetingPrincipals(doc: Doc, events: EventAnn[]): Map<Ref, Ref> {
+  const out = new Map<Ref, Ref>();
+  const meeting = events.find((e) => e.type === 'CONSULT' && e.status === 'held' && [...e.actors, ...e.recipients].every((r) => r.startsWith('p:')) && e.actors.length + e.recipients.length === 2);
+  for (const r of meeting ? [...meeting.actors, ...meeting.recipients] : []) {
+    const c = countryOf(doc, r);
+    if (c && !out.has(`c:${c}`)) out.set(`c:${c}`, r);
+  }
+  return out;
+}

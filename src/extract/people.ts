@@ -1,0 +1,174 @@
+// People: titles ("وزير الخارجية الروسي"), people discovered from titled mentions (title +
+// nationality + name, or name + appositive title), and later short mentions of them
+// ("لافروف", "وانغ", even the wrong "بينغ" for Xi) resolved within the document.
+import { roleOn, type Kb } from '../kb/load.ts';
+import { stripClitics, type Token } from '../kb/normalize.ts';
+import { joined } from '../kb/trie.ts';
+import { addMention } from './mentions.ts';
+import type { Doc, DocEntity, Mention, Ref, TitleMention } from './doc.ts';
+
+const MAX_NAME_WORDS = 4;
+const NAME_LINKS = /^(بن|ابن|بنت|أبو|ابو|عبد|آل|ال|دي|دا|فون|فان|در|دو|لا)$/;
+
+export function isStopword(kb: Kb, t: Token): boolean {
+  return stripClitics(t.key).slice(0, 2).some((f) => kb.stopwords.has(f));
+}
+
+/** Tokens covered by a mention or a title, by index. */
+function coverage(doc: Doc, titles: TitleMention[]): Int32Array {
+  const cover = new Int32Array(doc.tokens.length).fill(-1);
+  doc.mentions.forEach((m, k) => { for (let i = m.from; i < m.to; i++) cover[i] = k; });
+  for (const t of titles) for (let i = t.from; i < t.to; i++) if (cover[i] < 0) cover[i] = -2;
+  return cover;
+}
+
+/** Could token i be part of a person's name? Lexicon phrases of any other kind rule it out. */
+function nameWord(doc: Doc, kb: Kb, cover: Int32Array, i: number): boolean {
+  const t = doc.tokens[i];
+  if (cover[i] !== -1 || t.key.length < 2 || /\d/.test(t.key)) return false;
+  if (isStopword(kb, t)) return false;
+  for (const trie of [kb.triggers, kb.reporting, kb.dateWords, kb.markers]) if (trie.matchAt(doc.tokens, i, false)) return false;
+  return true;
+}
+
+/** The run of name words starting at i (a given name first, so not one with ال). */
+function nameAfter(doc: Doc, kb: Kb, cover: Int32Array, i: number, end: number): number {
+  const { tokens } = doc;
+  if (i >= end || !nameWord(doc, kb, cover, i) || tokens[i].key.startsWith('ال')) return i;
+  let j = i + 1;
+  while (j < end && j - i < MAX_NAME_WORDS + 2 && joined(tokens[j]) && nameWord(doc, kb, cover, j)) {
+    if (j - i >= MAX_NAME_WORDS && !NAME_LINKS.test(tokens[j - 1].text)) break;
+    j++;
+  }
+  return j;
+}
+
+/** The run of name words ending just before i. */
+function nameBefore(doc: Doc, kb: Kb, cover: Int32Array, i: number, start: number): number {
+  let j = i;
+  while (j > start && i - j < 3 && nameWord(doc, kb, cover, j - 1) && (j === i || joined(doc.tokens[j]))) j--;
+  while (j < i && doc.tokens[j].key.startsWith('ال') && j + 1 < i) j++;
+  return j;
+}
+
+function slug(tokens: Token[]): string {
+  return tokens.map((t) => t.key).join('-');
+}
+
+export function findPeople(doc: Doc, kb: Kb): Doc {
+  const entities = new Map(doc.entities);
+  const mentions = [...doc.mentions];
+  const { tokens } = doc;
+
+  // Known people take their country and role on the document's date.
+  for (const e of entities.values()) {
+    if (e.person) {
+      const r = roleOn(e.person, doc.refDate);
+      e.country = r.country;
+      e.role = r.role;
+    }
+  }
+
+  // Titles, chained when consecutive (عضو مجلس الدولة وزير الخارجية).
+  const raw = kb.titles.scan(tokens);
+  const titles: TitleMention[] = [];
+  for (const m of raw) {
+    const prev = titles.at(-1);
+    if (prev && prev.to === m.from && joined(tokens[m.from])) {
+      prev.to = m.to;
+      prev.title = { ...m.values[0], role: `${prev.title.role} and ${m.values[0].role}` };
+    } else titles.push({ from: m.from, to: m.to, title: m.values[0], country: null, holder: null });
+  }
+  // Names inside a title are part of it (سكرتير مجلس الأمن), its country adjective stays.
+  const inTitle = (m: Mention) => titles.some((t) => m.from >= t.from && m.to <= t.to && m.via === 'name');
+  const kept = mentions.filter((m) => !inTitle(m));
+  mentions.length = 0;
+  mentions.push(...kept);
+  mentions.sort((a, b) => a.from - b.from);
+
+  const sentenceEnd = (i: number) => doc.sentences.find((s) => s.from <= i && i < s.to)?.to ?? tokens.length;
+  const mentionAt = (i: number) => mentions.find((m) => m.from === i);
+  const overlapping = (t: TitleMention) => mentions.filter((m) => m.from < t.to + 3 && m.to > t.from);
+
+  for (const t of titles) {
+    // The title's country: an adjective or country name inside or right after it.
+    let after = t.to;
+    for (const m of overlapping(t)) {
+      const e = entities.get(m.ref);
+      if (e?.kind === 'country' && (m.from < t.to || m.from === after) && (m.from === after ? joined(tokens[m.from]) || m.via === 'adjective' : true)) {
+        if (!t.country) t.country = e.code;
+        after = Math.max(after, m.to);
+      }
+    }
+    const end = sentenceEnd(t.from);
+    let i = after;
+    while (i < end && kb.titles.matchAt(tokens, i)) i = kb.titles.matchAt(tokens, i)!.to; // honorific chains
+    const next = i < end ? mentionAt(i) : undefined;
+    if (next && entities.get(next.ref)?.kind === 'person') { t.holder = next.ref; continue; }
+    const cover = coverage({ ...doc, mentions }, titles);
+    const j = nameAfter(doc, kb, cover, i, end);
+    if (j > i && (j - i >= 2 || t.country)) {
+      t.holder = discover(entities, mentions, tokens, i, j, t);
+      continue;
+    }
+    // Appositive: NAME، TITLE
+    if (t.from > 0) {
+      const before = mentions.find((m) => m.to === t.from && entities.get(m.ref)?.kind === 'person');
+      if (before) { t.holder = before.ref; continue; }
+      const s = doc.sentences.find((x) => x.from <= t.from && t.from < x.to)?.from ?? 0;
+      const k = nameBefore(doc, kb, cover, t.from, s);
+      const comma = /[،,]/.test(tokens[t.from].gap);
+      if (k < t.from && (comma || t.from - k >= 2) && t.from - k >= 2) t.holder = discover(entities, mentions, tokens, k, t.from, t);
+    }
+  }
+  for (const t of titles) {
+    const e = t.holder ? entities.get(t.holder) : undefined;
+    if (e && !e.person) {
+      e.country ??= t.country;
+      e.role ??= t.title.role;
+    }
+  }
+  mentions.sort((a, b) => a.from - b.from);
+  resolveAliases(doc, kb, entities, mentions, titles);
+  mentions.sort((a, b) => a.from - b.from);
+  return { ...doc, entities, mentions, titles };
+}
+
+function discover(entities: Map<Ref, DocEntity>, mentions: Mention[], tokens: Token[], i: number, j: number, t: TitleMention): Ref {
+  const words = tokens.slice(i, j);
+  const ref = `p:~${slug(words)}`;
+  const nameAr = words.map((w) => w.text).join(' ');
+  addMention(entities, mentions, { ref, kind: 'person', nameAr, nameEn: null, code: null, country: t.country, role: t.title.role }, i, j, 'name');
+  return ref;
+}
+
+/** Later mentions by one word of the full name, and bare titles ("الرئيس الصيني") of a known holder. */
+function resolveAliases(doc: Doc, kb: Kb, entities: Map<Ref, DocEntity>, mentions: Mention[], titles: TitleMention[]): void {
+  const { tokens } = doc;
+  const aliases = new Map<string, Ref>();
+  for (const m of mentions) {
+    const e = entities.get(m.ref);
+    if (e?.kind !== 'person' || m.to - m.from < 2) continue;
+    for (let i = m.from; i < m.to; i++) {
+      const t = tokens[i];
+      const key = t.key;
+      if (key.length >= 2 && !isStopword(kb, t) && !NAME_LINKS.test(t.text) && !aliases.has(key)) aliases.set(key, m.ref);
+    }
+  }
+  const cover = coverage({ ...doc, mentions }, titles);
+  for (let i = 0; i < tokens.length; i++) {
+    if (cover[i] !== -1) continue;
+    const ref = stripClitics(tokens[i].key).map((f) => aliases.get(f)).find(Boolean);
+    if (ref) mentions.push({ from: i, to: i + 1, ref, via: 'alias' });
+  }
+  // A bare title with a country stands for the document's holder of that role, if any.
+  for (const t of titles) {
+    if (t.holder || !t.country) continue;
+    const holder = [...entities.values()].find((e) => e.kind === 'person' && e.country === t.country && e.role != null && roleMatches(e.role, t.title.role));
+    if (holder) { t.holder = holder.ref; mentions.push({ from: t.from, to: t.to, ref: holder.ref, via: 'title' }); }
+  }
+}
+
+function roleMatches(personRole: string, titleRole: string): boolean {
+  return personRole === titleRole || personRole.endsWith(titleRole) || titleRole.endsWith(personRole);
+}

@@ -1,0 +1,79 @@
+// Statements: one per reporting clause whose speaker is named (قال وانغ إن…، وفقا لوانغ،
+// وأضاف…), direct or indirect. The reported words run from the clause's complement to the
+// next reporting cue or the end of the sentence; a speaker left implicit (وأضاف، حسب قوله)
+// is the one already speaking.
+import type { Kb } from '../kb/load.ts';
+import { SELF, inRange, type Slot } from './actors.ts';
+import type { Doc, Ref, StatementAnn } from './doc.ts';
+
+const SPEAKER_WINDOW = 12;
+const MIN_CHARS = 20;
+const COMPLEMENT = /^(?:[وف]?[إا]ن|[وف]?[إا]نه|[وف]?[إا]نها|ب[إا]ن|[إا]لى)$/;
+
+export interface Cue { from: number; to: number; kind: string }
+
+export function reportingCues(doc: Doc, kb: Kb, from: number, to: number): Cue[] {
+  return kb.reporting.scan(doc.tokens, from, to).map((m) => ({ from: m.from, to: m.to, kind: m.values[0].kind }));
+}
+
+/** The speaker named right after a reporting verb (before its complement), if any. */
+function speakerAfter(doc: Doc, slots: Slot[], cue: Cue, end: number): Slot | undefined {
+  const { tokens } = doc;
+  for (const s of inRange(slots, cue.to, Math.min(end, cue.to + SPEAKER_WINDOW))) {
+    const between = tokens.slice(cue.to, s.from);
+    if (between.some((t) => COMPLEMENT.test(t.key)) || /["“«:]/.test(tokens.slice(cue.to + 1, s.from + 1).map((t) => t.gap).join(''))) return undefined;
+    if (s.ref !== SELF) return s;
+  }
+  return undefined;
+}
+
+/** Where the reported words start: the complement (إن، أن، إلى أن) or the quote after the speaker. */
+function contentStart(doc: Doc, after: number, end: number): number {
+  const { tokens } = doc;
+  for (let i = after; i < Math.min(end, after + SPEAKER_WINDOW); i++) {
+    if (COMPLEMENT.test(tokens[i].key) || /["“«:]/.test(tokens[i].gap)) return i;
+  }
+  return after;
+}
+
+export function findStatements(doc: Doc, kb: Kb, slots: Slot[]): { statements: StatementAnn[]; speakers: (Ref | null)[] } {
+  const statements: StatementAnn[] = [];
+  const speakers: (Ref | null)[] = [];
+  let last: Ref | null = null;
+  const { tokens, text } = doc;
+  doc.sentences.forEach((s, si) => {
+    const cues = reportingCues(doc, kb, s.from, s.to);
+    let prevEnd = s.from;
+    let sentenceSpeaker: Ref | null = null;
+    cues.forEach((cue, k) => {
+      const nextCue = cues[k + 1]?.from ?? s.to;
+      let speaker: Ref | null = null;
+      let from = cue.to;
+      let to = nextCue;
+      if (cue.kind === 'verb') {
+        const sp = speakerAfter(doc, slots, cue, nextCue);
+        if (sp) { speaker = sp.ref; from = contentStart(doc, sp.to, nextCue); } else { speaker = last; from = contentStart(doc, cue.to, nextCue); }
+      } else if (cue.kind === 'continuation') {
+        speaker = last;
+        from = contentStart(doc, cue.to, nextCue);
+      } else {
+        const sp = cue.kind === 'according' ? inRange(slots, cue.to, cue.to + 3)[0] : undefined;
+        if (cue.kind === 'according' && !sp) { prevEnd = cue.to; return; }
+        speaker = sp ? sp.ref : last;
+        from = prevEnd;
+        to = cue.from;
+      }
+      prevEnd = to === cue.from ? cue.to : to;
+      if (!speaker) return;
+      last = speaker;
+      sentenceSpeaker = speaker;
+      if (from >= to) return;
+      const start = tokens[from].start;
+      const end = tokens[to - 1].end;
+      if (end - start < MIN_CHARS || text.slice(start, end).includes('\n')) return;
+      statements.push({ speaker, start, end, sentence: si });
+    });
+    speakers.push(sentenceSpeaker ?? (cues.length ? last : null));
+  });
+  return { statements, speakers };
+}

@@ -1,0 +1,90 @@
+// Phrase matcher over token keys: a trie whose edges are normalized words, so lookup cost
+// depends on the phrase length, not on the lexicon size. A word of a phrase that ends in
+// `*` matches any word starting with it (اجتماع* → اجتماعه، اجتماعات).
+import { nameKey, stripClitics, type Token } from './normalize.ts';
+
+interface Node<T> {
+  exact: Map<string, Node<T>>;
+  prefixes: Array<[string, Node<T>]>;
+  values: T[];
+}
+
+const newNode = <T>(): Node<T> => ({ exact: new Map(), prefixes: [], values: [] });
+
+export interface TrieMatch<T> {
+  /** token index of the first and one-past-last word */
+  from: number;
+  to: number;
+  values: T[];
+  /** the clitic-free form of the first word that matched */
+  head: string;
+}
+
+export class PhraseTrie<T> {
+  private root: Node<T> = newNode<T>();
+  size = 0;
+
+  add(phrase: string, value: T): void {
+    const words = phrase.split(/\s+/).filter(Boolean).map((w) => (w.endsWith('*') ? nameKey(w.slice(0, -1)) + '*' : nameKey(w)));
+    if (!words.length) return;
+    let node = this.root;
+    for (const w of words) {
+      if (w.endsWith('*')) {
+        const p = w.slice(0, -1);
+        let next = node.prefixes.find(([q]) => q === p)?.[1];
+        if (!next) { next = newNode<T>(); node.prefixes.push([p, next]); }
+        node = next;
+      } else {
+        let next = node.exact.get(w);
+        if (!next) { next = newNode<T>(); node.exact.set(w, next); }
+        node = next;
+      }
+    }
+    if (!node.values.includes(value)) node.values.push(value);
+    this.size++;
+  }
+
+  private children(node: Node<T>, key: string): Node<T>[] {
+    const out: Node<T>[] = [];
+    const e = node.exact.get(key);
+    if (e) out.push(e);
+    for (const [p, n] of node.prefixes) if (key.startsWith(p)) out.push(n);
+    return out;
+  }
+
+  /** The longest phrase starting at token `i` (its first word may carry clitics), or null. */
+  matchAt(tokens: Token[], i: number, stripFirst = true): TrieMatch<T> | null {
+    let best: TrieMatch<T> | null = null;
+    const forms = stripFirst ? stripClitics(tokens[i].key) : [tokens[i].key];
+    for (const form of forms) {
+      let frontier = this.children(this.root, form);
+      let j = i + 1;
+      while (frontier.length) {
+        for (const n of frontier) {
+          if (n.values.length && (!best || j > best.to)) best = { from: i, to: j, values: n.values, head: form };
+        }
+        if (j >= tokens.length || !joined(tokens[j])) break;
+        const key = tokens[j].key;
+        frontier = frontier.flatMap((n) => this.children(n, key));
+        j++;
+      }
+    }
+    return best;
+  }
+
+  /** All non-overlapping longest matches, left to right. */
+  scan(tokens: Token[], from = 0, to = tokens.length): TrieMatch<T>[] {
+    const out: TrieMatch<T>[] = [];
+    for (let i = from; i < to; ) {
+      const m = this.matchAt(tokens, i);
+      if (m && m.to <= to) { out.push(m); i = m.to; } else i++;
+    }
+    return out;
+  }
+}
+
+/** Words of one phrase are separated by spaces, a hyphen or an underscore (hashtags), never
+ *  by a line break or other punctuation. */
+export function joined(next: Token): boolean {
+  return /^[ \t\u00A0_\-–]{1,3}$/.test(next.gap);
+}
