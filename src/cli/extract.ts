@@ -28,7 +28,7 @@ export async function runExtract(inputs: string[], options: ExtractOptions): Pro
     return 1;
   }
   const kb = loadKb();
-  const format = formatter(options.format);
+  const format = formatter(options.format, kb);
   const progress = process.stderr.isTTY ? progressMeter((line) => process.stderr.write(`${line}\n`)) : null;
   let failed = false;
   for await (const item of readInputs(inputs, { published: options.published })) {
@@ -62,10 +62,9 @@ export function reportError({ where, reason }: InputError): void {
   process.stderr.write(`marsad: ${where}: ${reason.replace(/\s+/g, ' ')}\n`);
 }
 
-function formatter(format: Format): (doc: ContractDoc) => string {
-  // The Kb does not name countries in English yet: the report prefers the article's own
-  // country entities and shows the ISO code otherwise.
-  if (format === 'text') return (doc) => formatReport(doc, (iso3) => iso3);
+function formatter(format: Format, kb: Kb): (doc: ContractDoc) => string {
+  // A code the gazetteer does not know is still better shown than dropped.
+  if (format === 'text') return (doc) => formatReport(doc, (iso3) => kb.countries.get(iso3)?.nameEn || iso3);
   return (doc) => `${JSON.stringify(doc)}\n`;
 }
 
