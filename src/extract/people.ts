@@ -2,7 +2,7 @@
 // nationality + name, or name + appositive title), and later short mentions of them
 // ("لافروف", "وانغ", even the wrong "بينغ" for Xi) resolved within the document.
 import { roleOn, type Kb } from '../kb/load.ts';
-import { stripClitics, type Token } from '../kb/normalize.ts';
+import type { Token } from '../kb/normalize.ts';
 import { joined } from '../kb/trie.ts';
 import { addMention } from './mentions.ts';
 import type { Doc, DocEntity, Mention, Ref, TitleMention } from './doc.ts';
@@ -11,7 +11,7 @@ const MAX_NAME_WORDS = 4;
 const NAME_LINKS = /^(بن|ابن|بنت|أبو|ابو|عبد|آل|ال|دي|دا|فون|فان|در|دو|لا)$/;
 
 export function isStopword(kb: Kb, t: Token): boolean {
-  return stripClitics(t.key).slice(0, 2).some((f) => kb.stopwords.has(f));
+  return t.forms.slice(0, 2).some((f) => kb.stopwords.has(f));
 }
 
 /** Tokens covered by a mention or a title, by index. */
@@ -158,7 +158,7 @@ function resolveAliases(doc: Doc, kb: Kb, entities: Map<Ref, DocEntity>, mention
   const cover = coverage({ ...doc, mentions }, titles);
   for (let i = 0; i < tokens.length; i++) {
     if (cover[i] !== -1) continue;
-    const ref = stripClitics(tokens[i].key).map((f) => aliases.get(f)).find(Boolean);
+    const ref = tokens[i].forms.map((f) => aliases.get(f)).find(Boolean);
     if (ref) mentions.push({ from: i, to: i + 1, ref, via: 'alias' });
   }
   // A bare title with a country stands for the document's holder of that role, if any.

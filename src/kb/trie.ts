@@ -1,7 +1,7 @@
 // Phrase matcher over token keys: a trie whose edges are normalized words, so lookup cost
 // depends on the phrase length, not on the lexicon size. A word of a phrase that ends in
 // `*` matches any word starting with it (اجتماع* → اجتماعه، اجتماعات).
-import { nameKey, stripClitics, type Token } from './normalize.ts';
+import { nameKey, type Token } from './normalize.ts';
 
 interface Node<T> {
   exact: Map<string, Node<T>>;
@@ -54,8 +54,9 @@ export class PhraseTrie<T> {
 
   /** The longest phrase starting at token `i` (its first word may carry clitics), or null. */
   matchAt(tokens: Token[], i: number, stripFirst = true): TrieMatch<T> | null {
+    if (i < 0 || i >= tokens.length) return null;
     let best: TrieMatch<T> | null = null;
-    const forms = stripFirst ? stripClitics(tokens[i].key) : [tokens[i].key];
+    const forms = stripFirst ? tokens[i].forms : [tokens[i].key];
     for (const form of forms) {
       let frontier = this.children(this.root, form);
       let j = i + 1;

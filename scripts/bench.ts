@@ -1,0 +1,65 @@
+// npm run bench [-- FILE.jsonl.gz …] [--limit N]: streams corpus articles through extraction
+// on one core and prints articles/s, MB/s and peak memory, next to a floor pass over the same
+// articles (read, decompress, parse and normalize only) measured in the same run.
+import { createReadStream, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { createGunzip } from 'node:zlib';
+import { loadKb } from '../src/kb/load.ts';
+import { normalizeArabic } from '../src/kb/normalize.ts';
+import { extractDoc } from '../src/extract/pipeline.ts';
+import type { RawDoc } from '../src/extract/types.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const limitAt = args.indexOf('--limit');
+const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity;
+let files = args.filter((a, i) => !a.startsWith('--') && i !== limitAt + 1);
+if (!files.length) {
+  const corpus = join(root, '..', 'shared', 'corpus');
+  if (!existsSync(corpus)) { console.log(`bench: no input given and ${corpus} is absent; nothing to measure.`); process.exit(0); }
+  files = readdirSync(corpus).filter((f) => f.endsWith('.jsonl.gz')).sort().map((f) => join(corpus, f));
+}
+
+async function* articles(): AsyncGenerator<{ raw: RawDoc; bytes: number }> {
+  let n = 0;
+  for (const file of files) {
+    const input = createReadStream(file);
+    const lines = createInterface({ input: file.endsWith('.gz') ? input.pipe(createGunzip()) : input, crlfDelay: Infinity });
+    for await (const line of lines) {
+      if (!line.trim()) continue;
+      if (n++ >= limit) { input.destroy(); return; }
+      const rec = JSON.parse(line) as RawDoc;
+      yield { raw: { ...rec, id: String(rec.id) }, bytes: Buffer.byteLength(line) };
+    }
+  }
+}
+
+let peak = 0;
+const sample = () => { peak = Math.max(peak, process.memoryUsage().rss); };
+
+async function pass(name: string, work: (raw: RawDoc) => number): Promise<{ n: number; secs: number; mb: number }> {
+  let n = 0, bytes = 0, sink = 0;
+  const t0 = process.hrtime.bigint();
+  for await (const { raw, bytes: b } of articles()) {
+    sink += work(raw);
+    n++; bytes += b;
+    if (n % 2000 === 0) { sample(); process.stderr.write(`\r${name}: ${n} articles`); }
+  }
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  process.stderr.write(`\r${' '.repeat(40)}\r`);
+  if (sink < 0) console.log(sink);
+  return { n, secs, mb: bytes / 1e6 };
+}
+
+const kb = loadKb();
+const floor = await pass('floor', (raw) => normalizeArabic(raw.text).length);
+const full = await pass('extract', (raw) => { const d = extractDoc(raw, kb); return d.events.length + d.entities.length; });
+sample();
+const row = (name: string, r: { n: number; secs: number; mb: number }) =>
+  `${name.padEnd(8)} ${r.n} articles in ${r.secs.toFixed(1)} s: ${(r.n / r.secs).toFixed(0)} articles/s, ${(r.mb / r.secs).toFixed(2)} MB/s`;
+console.log(row('floor', floor));
+console.log(row('extract', full));
+console.log(`ratio    extract takes ${(full.secs / floor.secs).toFixed(1)}x the floor pass`);
+console.log(`memory   peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB`);
