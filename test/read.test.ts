@@ -62,3 +62,9 @@ test('a text file over the size limit is refused by name', async () => {
   assert.match('error' in items[0] ? `${items[0].error.where}: ${items[0].error.reason}` : '', /big\.txt: larger than/);
   assert.deepEqual(items[1], { doc: { id: 'small', text: 'خبر', published: null } });
 });
+
+test('a directory without article files is reported, not silently skipped', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'marsad-read-'));
+  await writeFile(join(dir, 'notes.md'), 'ملاحظات');
+  assert.deepEqual(await collect([dir]), [{ error: { where: dir, reason: 'no .txt, .jsonl or .jsonl.gz files in this directory' } }]);
+});

@@ -31,7 +31,17 @@ async function* pathItems(path: string, settings: Settings): AsyncGenerator<Inge
   }
   // A file named on the command line is read whatever its extension; only JSONL is told
   // apart by name, and the decoder refuses anything that is not text.
-  yield* isDirectory ? directoryItems(path, settings) : fileItems(path, settings);
+  if (!isDirectory) {
+    yield* fileItems(path, settings);
+    return;
+  }
+  let found = false;
+  for await (const item of directoryItems(path, settings)) {
+    found = true;
+    yield item;
+  }
+  // Silence here would hide a mistyped path behind an exit status of 0.
+  if (!found) yield errorItem(path, 'no .txt, .jsonl or .jsonl.gz files in this directory');
 }
 
 /** Article files under `dir`, recursively, in name order so runs are reproducible. */
