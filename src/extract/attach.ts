@@ -5,7 +5,7 @@
 // two principals agreeing).
 import type { Kb } from '../kb/load.ts';
 import { findDates } from './dates.ts';
-import { SELF } from './actors.ts';
+import { BOTH, SELF } from './actors.ts';
 import type { Doc, DocEntity, EventAnn, Ref } from './doc.ts';
 import type { PlaceRef } from './types.ts';
 
@@ -30,10 +30,17 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
   const lead = doc.sentences.slice(0, LEAD_SENTENCES);
   const leadDate = lead.map((s) => findDates(kb, doc.tokens, s.from, s.to, doc.refDate, false).find((d) => d.value)).find(Boolean) ?? null;
   const principals = meetingPrincipals(doc, events);
+  const both = [...new Set(principals.values())];
+  const trips = events.filter((e) => e.type === 'CONSULT' && e.mode === 'visit' && e.status === 'held' && e.recipients.length === 1)
+    .map((e) => ({ visitor: e.actors[0], country: countryOf(doc, e.recipients[0]) }));
   return events.flatMap((e) => {
     const s = doc.sentences[e.sentence];
     const ev: EventAnn = { ...e };
-    if (ev.actors.includes(SELF) || ev.recipients.includes(SELF)) return [];
+    if (ev.actors.includes(BOTH)) {
+      if (both.length !== 2) return [];
+      ev.actors = [...new Set(ev.actors.flatMap((r) => (r === BOTH ? both : [r])))];
+    }
+    if (ev.actors.includes(SELF) || ev.recipients.includes(SELF) || ev.recipients.includes(BOTH)) return [];
     if (ev.type === 'CONSULT') {
       const dates = findDates(kb, doc.tokens, s.from, s.to, doc.refDate, ev.status === 'planned');
       const near = dates.sort((a, b) => Math.abs(a.from - e.from) - Math.abs(b.from - e.from))[0];
@@ -43,6 +50,7 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
       const placeEntity = pm ? doc.entities.get(pm.ref) : doc.dateline && e.sentence < LEAD_SENTENCES && ev.status === 'held' ? doc.entities.get(doc.dateline) : undefined;
       if (placeEntity) ev.place = placeRef(placeEntity);
       refineMode(doc, ev, pm ? placeEntity?.country ?? null : null);
+      if (!pm) duringTrip(doc, ev, trips);
       if (ev.mode === 'visit') ev.recipients = ev.recipients.map((r) => counterpart(doc, r, ev.actors[0]) ?? r);
     }
     if (ev.type === 'AGREE') ev.actors = [...new Set(ev.actors.map((r) => (r.startsWith('c:') ? principals.get(r) ?? r : r)))];
@@ -64,6 +72,18 @@ function refineMode(doc: Doc, ev: EventAnn, placeCountry: string | null): void {
     ev.actors = [guest];
     ev.recipients = [host];
   } else ev.mode = 'third-party';
+}
+
+/** A meeting held during a visit the article reports (خلال زيارته إلى روسيا) is part of it:
+ *  with a host of the visited state it is a visit, with a third party a meeting there. */
+function duringTrip(doc: Doc, ev: EventAnn, trips: { visitor: Ref; country: string | null }[]): void {
+  if (ev.status !== 'held' || ev.mode || ev.actors.length !== 2 || ev.recipients.length) return;
+  const trip = trips.find((t) => ev.actors.includes(t.visitor));
+  if (!trip?.country) return;
+  const other = ev.actors.find((r) => r !== trip.visitor)!;
+  const oc = countryOf(doc, other);
+  if (!oc || oc === countryOf(doc, trip.visitor)) return;
+  if (oc === trip.country) { ev.mode = 'visit'; ev.actors = [trip.visitor]; ev.recipients = [other]; } else ev.mode = 'third-party';
 }
 
 /** The person of a visited state who matches the visitor's rank (president for president). */

@@ -1,16 +1,32 @@
 // Events from trigger phrases (data/lexicon/events.tsv) and the actors around them, coded
 // as PLOVER does: who did what to whom, with CONSULT's mode and status, in the sentence
-// that states it. Dates and places are attached by their own stages.
+// that states it. Dates, places and document-level substitutions are attached afterwards.
 import { markerKindsAt, type Kb, type Trigger } from '../kb/load.ts';
 import type { Token } from '../kb/normalize.ts';
 import { SELF, inRange, type Slot } from './actors.ts';
 import type { Doc, EventAnn, Ref, Sentence } from './doc.ts';
 import type { ConsultMode, EventType } from './types.ts';
 
-const GATHERING_REACH = 7;
+/** How far (in words) the parts of an event may stand from its trigger. */
+const REACH = { gathering: 7, with: 3, agent: 8, partner: 10, object: 4 };
 const FUTURE_VERB = /^[وف]?س[يتن]/;
+const IMPERFECT = /^[وف]?[يت]/;
+const CLAUSE_BREAK = /[،,:؛;.()"«»“”]/;
 
 interface Found { trigger: Trigger; from: number; to: number }
+type Draft = Omit<EventAnn, 'sentence'>;
+
+interface Context {
+  doc: Doc;
+  kb: Kb;
+  slots: Slot[];
+  s: Sentence;
+  f: Found;
+  kinds: Set<string>;
+  speaker: Ref | null;
+  /** participants of the events found earlier in the sentence */
+  earlier: Ref[][];
+}
 
 function markersIn(kb: Kb, tokens: Token[], from: number, to: number): Set<string> {
   const kinds = new Set<string>();
@@ -18,128 +34,176 @@ function markersIn(kb: Kb, tokens: Token[], from: number, to: number): Set<strin
   return kinds;
 }
 
-/** Actors joined to the first one by و (الولايات المتحدة وفرنسا وبريطانيا). */
-function conjoined(doc: Doc, slots: Slot[], first: Slot, end: number): Slot[] {
+/** No punctuation between token a (exclusive) and token b (inclusive): one clause. */
+function sameClause(tokens: Token[], a: number, b: number): boolean {
+  for (let i = a + 1; i <= b && i < tokens.length; i++) if (CLAUSE_BREAK.test(tokens[i].gap)) return false;
+  return true;
+}
+
+/** Actors joined to the first one by و (الولايات المتحدة وفرنسا وبريطانيا), across an appositive. */
+function conjoined(doc: Doc, kb: Kb, slots: Slot[], first: Slot, end: number): Slot[] {
   const out = [first];
   for (const s of inRange(slots, first.to, end)) {
     const prev = out[out.length - 1];
-    if (s.from - prev.to > 1) break;
-    const t = doc.tokens[s.from];
-    const linked = /^و/.test(t.key) || (s.from > prev.to && doc.tokens[prev.to].key === 'و');
-    if (!linked && !/^\s*[،,]\s*$/.test(t.gap)) break;
+    let gap = s.from - prev.to;
+    // "وأيضا" and similar fillers may stand between two parties
+    if (gap === 1 && kb.stopwords.has(doc.tokens[prev.to].forms.at(-1)!)) gap = 0;
+    if (gap > 0 && !(gap === 1 && doc.tokens[prev.to].key === 'و')) break;
+    const linked = doc.tokens[s.from].key.startsWith('و') || gap === 1 || /^\s*[،,]\s*$/.test(doc.tokens[s.from].gap);
+    if (!linked) break;
     if (!out.some((o) => o.ref === s.ref)) out.push(s);
   }
   return out;
 }
 
+/** "بلاده" is the speaker's country; a speaker stating his own country's position is the actor. */
+function asSpeaker(c: Context, ref: Ref, agent: boolean): Ref {
+  if (ref === SELF) return c.speaker ?? ref;
+  if (!agent || !c.speaker || !ref.startsWith('c:')) return ref;
+  const sp = c.doc.entities.get(c.speaker);
+  return sp?.kind === 'person' && `c:${sp.country}` === ref ? c.speaker : ref;
+}
+
+function draft(c: Context, type: EventType, actorRefs: Ref[], recipientRefs: Ref[], mode: ConsultMode | null): Draft {
+  const directed = type !== 'CONSULT';
+  const actors = [...new Set(actorRefs.map((r) => asSpeaker(c, r, directed)))];
+  const recipients = recipientRefs.map((r) => asSpeaker(c, r, false)).filter((r) => !actors.includes(r));
+  const planned = type === 'CONSULT' && (FUTURE_VERB.test(c.doc.tokens[c.f.from].key) || c.kinds.has('future') || c.f.trigger.status === 'planned');
+  return {
+    type, mode: type === 'CONSULT' ? mode : null, status: type === 'CONSULT' ? (planned ? 'planned' : 'held') : null,
+    actors, recipients, date: null, place: null, from: c.f.from, to: c.f.to, confidence: 0.7,
+  };
+}
+
 export function findEvents(doc: Doc, kb: Kb, slots: Slot[], speakers: (Ref | null)[]): EventAnn[] {
   const events: EventAnn[] = [];
-  const { tokens } = doc;
-  let lastAgent: Ref | null = null;
   doc.sentences.forEach((s, si) => {
-    const found: Found[] = kb.triggers.scan(tokens, s.from, s.to).map((m) => ({ trigger: m.values[0], from: m.from, to: m.to }));
-    const kinds = markersIn(kb, tokens, s.from, s.to);
-    const speaker = speakers[si];
-    for (const f of found) {
-      const ev = eventAt(doc, kb, slots, s, f, kinds, speaker ?? lastAgent);
-      for (const e of ev) {
+    const kinds = markersIn(kb, doc.tokens, s.from, s.to);
+    const earlier: Ref[][] = [];
+    for (const m of kb.triggers.scan(doc.tokens, s.from, s.to)) {
+      const c: Context = { doc, kb, slots, s, f: { trigger: m.values[0], from: m.from, to: m.to }, kinds, speaker: speakers[si], earlier };
+      for (const e of m.values[0].type === 'CONSULT' ? consult(c) : interaction(c)) {
         events.push({ ...e, sentence: si });
-        if (e.actors[0]?.startsWith('p:')) lastAgent = e.actors[0];
+        earlier.push([...e.actors, ...e.recipients]);
       }
     }
   });
   return events;
 }
 
-type Draft = Omit<EventAnn, 'sentence'>;
-
-function draft(type: EventType, f: Found, actors: Ref[], recipients: Ref[], mode: ConsultMode | null, planned: boolean): Draft {
-  return {
-    type, mode: type === 'CONSULT' ? mode : null, status: type === 'CONSULT' ? (planned ? 'planned' : 'held') : null,
-    actors, recipients, date: null, place: null, from: f.from, to: f.to, confidence: 0.7,
-  };
+function around(c: Context): { before: Slot[]; after: Slot[] } {
+  return { before: inRange(c.slots, c.s.from, c.f.from).filter((x) => x.to <= c.f.from), after: inRange(c.slots, c.f.to, c.s.to) };
 }
 
-function eventAt(doc: Doc, kb: Kb, slots: Slot[], s: Sentence, f: Found, kinds: Set<string>, speaker: Ref | null): Draft[] {
-  const { tokens } = doc;
+/** The subject right before the trigger, in the same clause. */
+function subjectBefore(c: Context, before: Slot[], reach: number): Slot | undefined {
+  const b = before.at(-1);
+  return b && c.f.from - b.to <= reach && sameClause(c.doc.tokens, b.to - 1, c.f.from) ? b : undefined;
+}
+
+/** The subject of a verb-first clause (هنأ وانغ، ندد كيري): the actor right after the verb. */
+function subjectAfter(c: Context, after: Slot[]): Slot | undefined {
+  const a = after[0];
+  if (!a || c.f.trigger.pos !== 'verb' || a.from - c.f.to > 1 || !sameClause(c.doc.tokens, c.f.to - 1, a.from)) return undefined;
+  const person = a.ref.startsWith('p:');
+  return person || !IMPERFECT.test(c.doc.tokens[c.f.from].key) ? a : undefined;
+}
+
+function tokenAfter(c: Context, key: string, from: number, reach: number): number {
+  for (let i = from; i < Math.min(c.s.to, from + reach + 1); i++) if (c.doc.tokens[i].forms.includes(key)) return i;
+  return -1;
+}
+
+function consult(c: Context): Draft[] {
+  const { doc, kb, f } = c;
+  const t = f.trigger;
+  const { before, after } = around(c);
+  const withAt = tokenAfter(c, 'مع', f.to, REACH.with);
+
+  // "قمة بريكس"، "اجتماع وزراء خارجية الدول الأعضاء بمنظمة شنغهاي": the organisation meets.
+  if (t.frame === 'gathering' || t.frame === 'with') {
+    const org = after.find((x) => x.ref.startsWith('o:') && x.from - f.to <= REACH.gathering);
+    const between = markerKindsAt(kb, doc.tokens, f.to).includes('between');
+    if (org && !between && (withAt < 0 || withAt > org.from)) {
+      const agent = t.pos === 'verb' ? subjectBefore(c, before, REACH.agent) : undefined;
+      return [draft(c, 'CONSULT', agent ? [agent.ref, org.ref] : [org.ref], [], 'multilateral')];
+    }
+    if (between && after.length >= 2 && after[0].from - f.to <= 2) {
+      const parties = conjoined(doc, kb, c.slots, after[0], c.s.to).map((x) => x.ref);
+      if (parties.length >= 2) return [draft(c, 'CONSULT', parties, [], parties.length > 2 ? 'multilateral' : t.mode as ConsultMode | null)];
+    }
+  }
+  if (t.frame === 'host') {
+    const host = subjectBefore(c, before, REACH.agent) ?? subjectAfter(c, after);
+    const guest = after.find((x) => x.ref !== host?.ref && x.from - f.to <= REACH.partner);
+    return host && guest ? [draft(c, 'CONSULT', [guest.ref], [host.ref], 'visit')] : [];
+  }
+  if (t.frame === 'visit') {
+    const visitor = t.pos === 'noun' ? (after[0] && after[0].from - f.to <= 1 ? after[0] : subjectBefore(c, before, REACH.agent))
+      : subjectBefore(c, before, REACH.agent) ?? subjectAfter(c, after) ?? (c.speaker ? { from: f.from, to: f.from, ref: c.speaker } : undefined);
+    if (!visitor) return [];
+    const dest = after.find((x) => x.from >= visitor.to && x.ref !== visitor.ref && x.from - Math.max(f.to, visitor.to) <= REACH.object);
+    const place = dest ? null : placeCountryAfter(doc, Math.max(f.to, visitor.to), c.s.to);
+    if (!dest && !place) return [];
+    return [draft(c, 'CONSULT', [visitor.ref], [dest?.ref ?? place!], 'visit')];
+  }
+  // with: the subject meets the one(s) after مع, or after the verb.
+  let agent = subjectBefore(c, before, REACH.agent);
+  let partnerSlot: Slot | undefined;
+  if (withAt >= 0) partnerSlot = after.find((x) => x.from > withAt && x.from - withAt <= 3);
+  else if (!agent) {
+    const vso = subjectAfter(c, after);
+    if (vso) { agent = vso; partnerSlot = after.find((x) => x.from >= vso.to && x.ref !== vso.ref && x.from - vso.to <= REACH.agent); }
+  } else partnerSlot = after.find((x) => x.from - f.to <= REACH.with && sameClause(doc.tokens, f.to - 1, x.from));
+  if (!partnerSlot) {
+    // "خلال محادثات أجرياها بالهاتف": the parties of the sentence's other event.
+    const parties = c.earlier.find((p) => p.length >= 2);
+    return parties && t.pos === 'noun' ? [draft(c, 'CONSULT', parties, [], t.mode as ConsultMode | null)] : [];
+  }
+  const partners = conjoined(doc, kb, c.slots, partnerSlot, c.s.to);
+  const agentRef = agent?.ref
+    ?? after.find((x) => x.from >= partners.at(-1)!.to && x.ref.startsWith('p:') && !partners.some((p) => p.ref === x.ref))?.ref
+    ?? c.speaker;
+  if (!agentRef) return [];
+  const others = partners.map((x) => x.ref).filter((r) => r !== agentRef);
+  if (!others.length) return [];
+  const mode = (t.mode as ConsultMode | null) ?? (c.kinds.has('sideline') ? 'third-party' : null);
+  if (c.kinds.has('group') || others.length >= 2 && mode !== 'visit' && !c.kinds.has('separately') || others.some((p) => p.startsWith('o:'))) {
+    return [draft(c, 'CONSULT', [agentRef, ...others], [], mode === 'phone' ? mode : 'multilateral')];
+  }
+  return others.map((p) => draft(c, 'CONSULT', [agentRef, p], [], mode));
+}
+
+/** Everything but CONSULT: AGREE and COOPERATE are symmetric, the rest directed. */
+function interaction(c: Context): Draft[] {
+  const { doc, kb, f } = c;
   const t = f.trigger;
   const type = t.type as EventType;
-  const before = inRange(slots, s.from, f.from).filter((x) => x.to <= f.from);
-  const after = inRange(slots, f.to, s.to);
-  const planned = FUTURE_VERB.test(tokens[f.from].key) || kinds.has('future') || t.status === 'planned';
-  const self = (r: Ref) => (r === SELF ? speaker ?? r : r);
-  const nearestBefore = before.at(-1);
-
-  if (type === 'CONSULT') {
-    // "قمة بريكس"، "اجتماع وزراء خارجية الدول الأعضاء بمنظمة شنغهاي": the organisation meets.
-    if (t.frame === 'gathering' || t.frame === 'with') {
-      const org = after.find((x) => x.ref.startsWith('o:') && x.from - f.to <= GATHERING_REACH);
-      const between = markerKindsAt(kb, tokens, f.to).includes('between');
-      if (t.frame === 'gathering' && org && !between && !before.some((b) => b.ref.startsWith('p:') && f.from - b.to <= 3)) {
-        return [draft(type, f, [org.ref], [], 'multilateral', planned)];
-      }
-      if (between && after.length >= 2) {
-        const parties = conjoined(doc, slots, after[0], s.to).map((x) => self(x.ref));
-        if (parties.length >= 2) return [draft(type, f, parties, [], parties.length > 2 ? 'multilateral' : t.mode as ConsultMode | null, planned)];
-      }
-    }
-    if (t.frame === 'host') {
-      const host = nearestBefore ?? after[0];
-      const guest = after.find((x) => x.ref !== host?.ref);
-      if (!host || !guest) return [];
-      return [draft(type, f, [guest.ref], [host.ref], 'visit', planned)];
-    }
-    if (t.frame === 'visit') {
-      const visitor = t.pos === 'noun' ? after[0] ?? nearestBefore : nearestBefore ?? after[0];
-      if (!visitor) return [];
-      const dest = after.find((x) => x.from > visitor.from && x.ref !== visitor.ref);
-      const place = !dest ? placeAfter(doc, f.to, s.to) : null;
-      if (!dest && !place) return [];
-      const recipient = dest?.ref ?? place!;
-      return [draft(type, f, [self(visitor.ref)], [recipient], 'visit', planned)];
-    }
-    // with: the subject meets the one(s) after مع (or after the trigger).
-    let agent = nearestBefore;
-    let rest = after;
-    if (!agent || (t.pos === 'verb' && after.length && f.from - agent.to > 6)) {
-      if (t.pos === 'verb' && after.length >= 2) { agent = after[0]; rest = after.slice(1); }
-      else if (!agent) {
-        const fallback = after.length >= 2 ? after[after.length - 1] : undefined;
-        if (fallback) { agent = fallback; rest = after.slice(0, -1); }
-      }
-    }
-    const agentRef = agent ? self(agent.ref) : speaker;
-    if (!agentRef || !rest.length) return [];
-    const partners = conjoined(doc, slots, rest[0], s.to).map((x) => self(x.ref)).filter((r) => r !== agentRef);
-    if (!partners.length) return [];
-    const mode = (t.mode as ConsultMode | null) ?? (kinds.has('sideline') ? 'third-party' : null);
-    if (kinds.has('group') || partners.some((p) => p.startsWith('o:'))) return [draft(type, f, [agentRef, ...partners], [], mode === 'phone' ? mode : 'multilateral', planned)];
-    return partners.map((p) => draft(type, f, [agentRef, p], [], mode, planned));
-  }
-
-  // AGREE and COOPERATE are symmetric; the rest are directed.
-  let agent: Slot | undefined = nearestBefore && f.from - nearestBefore.to <= 4 ? nearestBefore : undefined;
-  let rest = after;
-  if (!agent && t.pos === 'verb' && after.length && after[0].from - f.to <= 4) { agent = after[0]; rest = after.slice(1); }
-  const agentRefs = agent ? conjoined(doc, slots, agent, f.from > agent.from ? f.from : s.to).map((x) => self(x.ref)) : speaker ? [speaker] : [];
-  if (!agentRefs.length) return [];
-  if (agent && agent.from > f.from) rest = rest.filter((x) => !agentRefs.includes(x.ref) && x.from > agent!.from);
+  const { before, after } = around(c);
+  const agentSlot = subjectBefore(c, before, REACH.object) ?? subjectAfter(c, after);
+  let agents: Ref[];
+  if (agentSlot && agentSlot.from < f.from) {
+    const first = before.filter((x) => x.from >= agentSlot.from - 3).find((x) => conjoined(doc, kb, c.slots, x, f.from).some((y) => y.ref === agentSlot.ref));
+    agents = conjoined(doc, kb, c.slots, first ?? agentSlot, f.from).map((x) => x.ref);
+  } else if (agentSlot) agents = conjoined(doc, kb, c.slots, agentSlot, c.s.to).map((x) => x.ref);
+  else agents = c.speaker ? [c.speaker] : [];
+  if (!agents.length) return [];
+  const objectFrom = agentSlot && agentSlot.from > f.from ? Math.max(f.to, ...after.filter((x) => agents.includes(x.ref)).map((x) => x.to)) : f.to;
   if (t.frame === 'joint') {
-    if (agentRefs.length >= 2) return [draft(type, f, agentRefs, [], null, false)];
-    const partner = rest.find((x) => self(x.ref) !== agentRefs[0]);
-    if (!partner) return [];
-    return [draft(type, f, [agentRefs[0], self(partner.ref)], [], null, false)];
+    if (agents.length >= 2) return [draft(c, type, agents, [], null)];
+    const withAt = tokenAfter(c, 'مع', objectFrom, REACH.partner);
+    const partner = withAt >= 0 ? after.find((x) => x.from > withAt && x.from - withAt <= 3) : undefined;
+    return partner && partner.ref !== agents[0] ? [draft(c, type, [agents[0], partner.ref], [], null)] : [];
   }
-  const first = rest.find((x) => !agentRefs.includes(self(x.ref)));
-  if (!first) return [];
-  const recipients = conjoined(doc, slots, first, s.to).map((x) => self(x.ref)).filter((r) => !agentRefs.includes(r));
-  return recipients.length ? [draft(type, f, [agentRefs[0]], recipients, null, false)] : [];
+  const first = after.find((x) => x.from >= objectFrom && !agents.includes(x.ref));
+  if (!first || first.from - objectFrom > REACH.object || !sameClause(doc.tokens, objectFrom - 1, first.from)) return [];
+  const recipients = conjoined(doc, kb, c.slots, first, c.s.to).map((x) => x.ref).filter((r) => !agents.includes(r));
+  return recipients.length ? [draft(c, type, [agents[0]], recipients, null)] : [];
 }
 
-/** A place named after the trigger (the destination of a visit). */
-function placeAfter(doc: Doc, from: number, to: number): Ref | null {
-  const m = doc.mentions.find((x) => x.from >= from && x.from < to && doc.entities.get(x.ref)?.kind === 'place');
-  if (!m) return null;
-  const country = doc.entities.get(m.ref)?.country;
+/** The country of a place named after the trigger (the destination of a visit). */
+function placeCountryAfter(doc: Doc, from: number, to: number): Ref | null {
+  const m = doc.mentions.find((x) => x.from >= from && x.from < to && x.from - from <= REACH.object && doc.entities.get(x.ref)?.kind === 'place');
+  const country = m ? doc.entities.get(m.ref)?.country : null;
   return country ? `c:${country}` : null;
 }

@@ -1,7 +1,7 @@
 // Gazetteer mentions: countries (by name, adjective, capital or institution), international
 // organisations, places and known people, matched on normalized words.
 import { markerKindsAt, type Kb, type NameHit } from '../kb/load.ts';
-import type { Token } from '../kb/normalize.ts';
+import { normalizeArabic, type Token } from '../kb/normalize.ts';
 import type { Doc, DocEntity, Mention, Ref } from './doc.ts';
 
 /** A capital preceded by "in/to/from" or carrying ب is a location, not the government. */
@@ -33,8 +33,12 @@ function capitalAsPlace(hit: Extract<NameHit, { kind: 'country' }>, surface: str
   return { ref: `pl:${c.capitalEn ?? surface}`, kind: 'place', nameAr: surface, nameEn: c.capitalEn, code: null, country: c.iso3, role: null };
 }
 
-/** Picks what an ambiguous name stands for here. */
-function choose(hits: NameHit[], locative: boolean): NameHit {
+/** Picks what an ambiguous name stands for here: the entry spelled as written first. */
+function choose(hits: NameHit[], locative: boolean, surface: string): NameHit {
+  if (hits.length > 1) {
+    const spelled = hits.filter((h) => surface.endsWith(h.form));
+    if (spelled.length && spelled.length < hits.length) hits = spelled;
+  }
   const rank = (h: NameHit) =>
     h.kind === 'person' ? 0 : h.kind === 'org' ? 1 : h.kind === 'country' && h.via !== 'capital' ? 2
       : h.kind === 'place' ? (locative ? 3 : 5) : locative ? 4 : 3;
@@ -47,7 +51,8 @@ export function findMentions(doc: Doc, kb: Kb): Doc {
   const { tokens } = doc;
   for (const m of kb.names.scan(tokens)) {
     const locative = isLocative(tokens, m.from, m.head, kb);
-    const hit = choose(m.values, locative);
+    const surface = normalizeArabic(tokens.slice(m.from, m.to).map((t) => t.text).join(' '));
+    const hit = choose(m.values, locative, surface);
     // A national body named like an organisation (مجلس الأمن القومي، مجلس الأمن الروسي) is its country.
     if (hit.kind === 'org' && m.to < tokens.length) {
       const next = kb.names.matchAt(tokens, m.to, false);

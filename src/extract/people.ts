@@ -28,6 +28,7 @@ function nameWord(doc: Doc, kb: Kb, cover: Int32Array, i: number): boolean {
   if (cover[i] !== -1 || t.key.length < 2 || /\d/.test(t.key)) return false;
   if (isStopword(kb, t)) return false;
   for (const trie of [kb.triggers, kb.reporting, kb.dateWords, kb.markers]) if (trie.matchAt(doc.tokens, i, false)) return false;
+  if (kb.titles.matchAt(doc.tokens, i)) return false;
   return true;
 }
 
@@ -125,7 +126,7 @@ export function findPeople(doc: Doc, kb: Kb): Doc {
     const e = t.holder ? entities.get(t.holder) : undefined;
     if (e && !e.person) {
       e.country ??= t.country;
-      e.role ??= t.title.role;
+      if (t.title.sector !== 'relative') e.role ??= t.title.role;
     }
   }
   mentions.sort((a, b) => a.from - b.from);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readTsv, values, type Row } from './tsv.ts';
 import { PhraseTrie } from './trie.ts';
-import { nameKey, type Token } from './normalize.ts';
+import { nameKey, normalizeArabic, type Token } from './normalize.ts';
 import { compileBoilerplate, type BoilerplateRules } from '../extract/clean.ts';
 
 export interface Country { iso3: string; nameEn: string; nameAr: string; capitalAr: string | null; capitalEn: string | null }
@@ -16,11 +16,13 @@ export interface Person { id: string; nameEn: string; namesAr: string[]; roles: 
 export interface Title { titleAr: string; role: string; sector: string }
 
 /** What a name in the text can stand for. */
-export type NameHit =
+/** What a name in the text can stand for; `form` is the listed spelling, normalized but not
+ *  folded, which settles names whose folded keys collide (قازان Kazan, جازان Jazan). */
+export type NameHit = { form: string } & (
   | { kind: 'country'; via: 'name' | 'adjective' | 'capital' | 'institution'; country: Country }
   | { kind: 'org'; org: Org }
   | { kind: 'place'; place: Place }
-  | { kind: 'person'; person: Person };
+  | { kind: 'person'; person: Person });
 
 export interface Trigger { type: string; mode: string | null; status: string | null; frame: string; pos: string }
 export interface ReportingCue { kind: string }
@@ -63,26 +65,26 @@ function buildKb(dir: string): Kb {
     const capitals = values(r.capital_ar);
     const c: Country = { iso3: r.iso3, nameEn: r.name_en, nameAr: values(r.names_ar)[0] ?? r.name_en, capitalAr: capitals[0] ?? null, capitalEn: r.capital_en || null };
     countries.set(c.iso3, c);
-    for (const n of values(r.names_ar)) names.add(n, { kind: 'country', via: 'name', country: c });
-    for (const n of values(r.adjectives_ar)) names.add(n, { kind: 'country', via: 'adjective', country: c });
-    for (const n of capitals) names.add(n, { kind: 'country', via: 'capital', country: c });
-    for (const n of values(r.institutions_ar)) names.add(n, { kind: 'country', via: 'institution', country: c });
+    for (const n of values(r.names_ar)) names.add(n, { form: normalizeArabic(n), kind: 'country', via: 'name', country: c });
+    for (const n of values(r.adjectives_ar)) names.add(n, { form: normalizeArabic(n), kind: 'country', via: 'adjective', country: c });
+    for (const n of capitals) names.add(n, { form: normalizeArabic(n), kind: 'country', via: 'capital', country: c });
+    for (const n of values(r.institutions_ar)) names.add(n, { form: normalizeArabic(n), kind: 'country', via: 'institution', country: c });
   }
   const orgs = new Map<string, Org>();
   for (const r of rows(dir, 'gazetteer/orgs.tsv')) {
     const o: Org = { code: r.code, nameEn: r.name_en, nameAr: values(r.names_ar)[0] ?? r.code };
     orgs.set(o.code, o);
-    for (const n of values(r.names_ar)) names.add(n, { kind: 'org', org: o });
+    for (const n of values(r.names_ar)) names.add(n, { form: normalizeArabic(n), kind: 'org', org: o });
   }
   for (const r of rows(dir, 'gazetteer/places.tsv')) {
     const p: Place = { nameEn: r.name_en, nameAr: values(r.names_ar)[0] ?? r.name_en, country: r.country || null, kind: r.kind };
-    for (const n of values(r.names_ar)) names.add(n, { kind: 'place', place: p });
+    for (const n of values(r.names_ar)) names.add(n, { form: normalizeArabic(n), kind: 'place', place: p });
   }
   const people = new Map<string, Person>();
   for (const r of rows(dir, 'actors/people.tsv')) {
     let p = people.get(r.id);
     if (!p) { p = { id: r.id, nameEn: r.name_en, namesAr: [], roles: [] }; people.set(r.id, p); }
-    for (const n of values(r.names_ar)) if (!p.namesAr.includes(n)) { p.namesAr.push(n); names.add(n, { kind: 'person', person: p }); }
+    for (const n of values(r.names_ar)) if (!p.namesAr.includes(n)) { p.namesAr.push(n); names.add(n, { form: normalizeArabic(n), kind: 'person', person: p }); }
     p.roles.push({ country: r.country || null, role: r.role, from: r.from, to: r.to });
   }
   const titles = new PhraseTrie<Title>();
