@@ -40,16 +40,17 @@ function sameClause(tokens: Token[], a: number, b: number): boolean {
   return true;
 }
 
-/** Actors joined to the first one by و (الولايات المتحدة وفرنسا وبريطانيا), across an appositive. */
+/** Actors joined to the first one by و (الولايات المتحدة وفرنسا وبريطانيا), across an
+ *  appositive title or a filler (وأيضا). */
 function conjoined(doc: Doc, kb: Kb, slots: Slot[], first: Slot, end: number): Slot[] {
   const out = [first];
   for (const s of inRange(slots, first.to, end)) {
     const prev = out[out.length - 1];
-    let gap = s.from - prev.to;
-    // "وأيضا" and similar fillers may stand between two parties
-    if (gap === 1 && kb.stopwords.has(doc.tokens[prev.to].forms.at(-1)!)) gap = 0;
-    if (gap > 0 && !(gap === 1 && doc.tokens[prev.to].key === 'و')) break;
-    const linked = doc.tokens[s.from].key.startsWith('و') || gap === 1 || /^\s*[،,]\s*$/.test(doc.tokens[s.from].gap);
+    const gap = s.from - prev.to;
+    const filler = gap === 1 && markerKindsAt(kb, doc.tokens, prev.to).includes('filler');
+    const bareAnd = gap === 1 && doc.tokens[prev.to].key === 'و';
+    if (gap > 0 && !filler && !bareAnd) break;
+    const linked = filler || bareAnd || doc.tokens[s.from].key.startsWith('و') || /^\s*[،,]\s*$/.test(doc.tokens[s.from].gap);
     if (!linked) break;
     if (!out.some((o) => o.ref === s.ref)) out.push(s);
   }
@@ -105,8 +106,9 @@ function subjectBefore(c: Context, before: Slot[], reach: number): Slot | undefi
 function subjectAfter(c: Context, after: Slot[]): Slot | undefined {
   const a = after[0];
   if (!a || c.f.trigger.pos !== 'verb' || a.from - c.f.to > 1 || !sameClause(c.doc.tokens, c.f.to - 1, a.from)) return undefined;
-  const person = a.ref.startsWith('p:');
-  return person || !IMPERFECT.test(c.doc.tokens[c.f.from].key) ? a : undefined;
+  // an imperfect verb's subject is usually before it; "تهنئ روسيا الصين" puts subject and object after
+  const objectFollows = after[1] && after[1].from - a.to <= 0;
+  return a.ref.startsWith('p:') || objectFollows || !IMPERFECT.test(c.doc.tokens[c.f.from].key) ? a : undefined;
 }
 
 function tokenAfter(c: Context, key: string, from: number, reach: number): number {
@@ -139,11 +141,14 @@ function consult(c: Context): Draft[] {
     return host && guest ? [draft(c, 'CONSULT', [guest.ref], [host.ref], 'visit')] : [];
   }
   if (t.frame === 'visit') {
-    const visitor = t.pos === 'noun' ? (after[0] && after[0].from - f.to <= 1 ? after[0] : subjectBefore(c, before, REACH.agent))
-      : subjectBefore(c, before, REACH.agent) ?? subjectAfter(c, after) ?? (c.speaker ? { from: f.from, to: f.from, ref: c.speaker } : undefined);
+    // "زيارته إلى روسيا، شارك وانغ": the visitor of an owned visit is the clause's subject.
+    const owned = t.pos === 'owned' ? after.find((x) => x.ref.startsWith('p:') && !sameClause(doc.tokens, f.to - 1, x.from)) ?? (c.speaker ? { from: f.from, to: f.to, ref: c.speaker } : undefined) : undefined;
+    const visitor = owned ?? (t.pos === 'noun' ? (after[0] && after[0].from - f.to <= 1 ? after[0] : subjectBefore(c, before, REACH.agent))
+      : subjectBefore(c, before, REACH.agent) ?? subjectAfter(c, after) ?? (c.speaker ? { from: f.from, to: f.from, ref: c.speaker } : undefined));
     if (!visitor) return [];
-    const dest = after.find((x) => x.from >= visitor.to && x.ref !== visitor.ref && x.from - Math.max(f.to, visitor.to) <= REACH.object);
-    const place = dest ? null : placeCountryAfter(doc, Math.max(f.to, visitor.to), c.s.to);
+    const destFrom = owned ? f.to : Math.max(f.to, visitor.to);
+    const dest = after.find((x) => x.from >= destFrom && x.ref !== visitor.ref && x.from - destFrom <= REACH.object);
+    const place = dest ? null : placeCountryAfter(doc, destFrom, c.s.to);
     if (!dest && !place) return [];
     return [draft(c, 'CONSULT', [visitor.ref], [dest?.ref ?? place!], 'visit')];
   }
@@ -154,7 +159,7 @@ function consult(c: Context): Draft[] {
   else if (!agent) {
     const vso = subjectAfter(c, after);
     if (vso) { agent = vso; partnerSlot = after.find((x) => x.from >= vso.to && x.ref !== vso.ref && x.from - vso.to <= REACH.agent); }
-  } else partnerSlot = after.find((x) => x.from - f.to <= REACH.with && sameClause(doc.tokens, f.to - 1, x.from));
+  } else partnerSlot = after.find((x) => x.from - f.to <= (t.pos === 'verb' ? REACH.with : 0) && sameClause(doc.tokens, f.to - 1, x.from));
   if (!partnerSlot) {
     // "خلال محادثات أجرياها بالهاتف": the parties of the sentence's other event.
     const parties = c.earlier.find((p) => p.length >= 2);

@@ -28,7 +28,7 @@ function nameWord(doc: Doc, kb: Kb, cover: Int32Array, i: number): boolean {
   if (cover[i] !== -1 || t.key.length < 2 || /\d/.test(t.key)) return false;
   if (isStopword(kb, t)) return false;
   for (const trie of [kb.triggers, kb.reporting, kb.dateWords, kb.markers]) if (trie.matchAt(doc.tokens, i, false)) return false;
-  if (kb.titles.matchAt(doc.tokens, i)) return false;
+  if (kb.titles.startsWith(t.forms)) return false;
   return true;
 }
 

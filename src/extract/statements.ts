@@ -73,7 +73,7 @@ export function findStatements(doc: Doc, kb: Kb, slots: Slot[]): { statements: S
       if (end - start < MIN_CHARS || text.slice(start, end).includes('\n')) return;
       statements.push({ speaker, start, end, sentence: si });
     });
-    speakers.push(sentenceSpeaker ?? (cues.length ? last : null));
+    speakers.push(sentenceSpeaker ?? last);
   });
   return { statements, speakers };
 }

@@ -73,6 +73,11 @@ export class PhraseTrie<T> {
     return best;
   }
 
+  /** Does some phrase start with one of these word forms? */
+  startsWith(forms: string[]): boolean {
+    return forms.some((f) => this.root.exact.has(f));
+  }
+
   /** All non-overlapping longest matches, left to right. */
   scan(tokens: Token[], from = 0, to = tokens.length): TrieMatch<T>[] {
     const out: TrieMatch<T>[] = [];
