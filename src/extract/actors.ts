@@ -3,8 +3,17 @@
 // organisations. A nationality adjective inside a titled mention belongs to the person.
 import { markerKindsAt, type Kb } from '../kb/load.ts';
 import type { Doc, Ref } from './doc.ts';
+import { isLocative } from './mentions.ts';
 
-export interface Slot { from: number; to: number; ref: Ref }
+export interface Slot {
+  from: number;
+  to: number;
+  ref: Ref;
+  /** named as a location (في مصر، إلى روسيا): a destination or venue, not a subject */
+  locative?: boolean;
+  /** carries a preposition (بنظيره، لروسيا): an object, not a subject */
+  oblique?: boolean;
+}
 
 /** The reference standing for "his country" (بلاده): the speaker's state. */
 export const SELF: Ref = 'self';
@@ -13,13 +22,14 @@ export const BOTH: Ref = 'both';
 
 export function actorSlots(doc: Doc, kb: Kb): Slot[] {
   const slots: Slot[] = [];
+  // A state named inside a titled mention (الوزير الروسي، زعيم كوريا الشمالية كيم) belongs to the person.
   const titled = (i: number) => doc.titles.find((t) => t.holder && i >= t.from && i < t.to + 3);
   for (const m of doc.mentions) {
     const e = doc.entities.get(m.ref);
     if (!e || e.kind === 'place') continue;
-    if (e.kind === 'country' && m.via === 'adjective' && titled(m.from)) continue;
-    if (m.via === 'title') { slots.push({ from: m.from, to: m.to, ref: m.ref }); continue; }
-    slots.push({ from: m.from, to: m.to, ref: m.ref });
+    if (e.kind === 'country' && (m.via === 'adjective' || m.via === 'name') && titled(m.from)) continue;
+    const t = doc.tokens[m.from];
+    slots.push({ from: m.from, to: m.to, ref: m.ref, locative: e.kind === 'country' && isLocative(doc.tokens, m.from, t.forms.at(-1)!, kb), oblique: obliqueAt(doc, m.from) });
   }
   // A titled person is an actor over the whole titled phrase: title first, or name then
   // appositive title (باتروشيف، سكرتير مجلس الأمن الروسي).
@@ -28,7 +38,7 @@ export function actorSlots(doc: Doc, kb: Kb): Slot[] {
     const end = Math.max(t.to, ...doc.mentions.filter((m) => m.from >= t.from && m.from <= t.to && m.via === 'adjective').map((m) => m.to));
     const named = slots.find((x) => x.ref === t.holder && x.from >= t.to && x.from <= end + 4);
     const apposed = slots.find((x) => x.ref === t.holder && x.to <= t.from && t.from - x.to <= 1);
-    if (named) named.from = t.from;
+    if (named) { named.from = t.from; named.oblique = obliqueAt(doc, t.from); }
     else if (apposed) apposed.to = end;
     else if (!slots.some((x) => x.from === t.from)) slots.push({ from: t.from, to: end, ref: t.holder });
   }
@@ -40,6 +50,12 @@ export function actorSlots(doc: Doc, kb: Kb): Slot[] {
   slots.sort((a, b) => a.from - b.from || b.to - a.to);
   // Drop slots nested inside another (a title's country inside the titled person).
   return slots.filter((s, k) => !slots.some((o, j) => j !== k && o.from <= s.from && o.to >= s.to && (o.to - o.from > s.to - s.from)));
+}
+
+/** Does the word carry a preposition (بنظيره، لروسيا)? */
+function obliqueAt(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i];
+  return t.forms.length > 1 && /^و?[بل]/.test(t.key) && !/^و?[بل]/.test(t.forms.at(-1)!);
 }
 
 export function inRange(slots: Slot[], from: number, to: number): Slot[] {

@@ -45,6 +45,8 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
       const dates = findDates(kb, doc.tokens, s.from, s.to, doc.refDate, ev.status === 'planned');
       const near = dates.sort((a, b) => Math.abs(a.from - e.from) - Math.abs(b.from - e.from))[0];
       ev.date = near ? { value: near.value, precision: near.precision, text: near.text } : (ev.status === 'held' && e.sentence < LEAD_SENTENCES && leadDate ? { value: leadDate.value, precision: leadDate.precision, text: leadDate.text } : null);
+      // a meeting dated after the article is still to come
+      if (ev.date?.value && doc.refDate && ev.date.value > doc.refDate.slice(0, ev.date.value.length)) ev.status = 'planned';
       const pm = doc.mentions.filter((m) => m.from >= s.from && m.from < s.to && doc.entities.get(m.ref)?.kind === 'place')
         .sort((a, b) => Math.abs(a.from - e.from) - Math.abs(b.from - e.from))[0];
       const placeEntity = pm ? doc.entities.get(pm.ref) : doc.dateline && e.sentence < LEAD_SENTENCES && ev.status === 'held' ? doc.entities.get(doc.dateline) : undefined;

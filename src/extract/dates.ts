@@ -32,7 +32,9 @@ function words(kb: Kb, tokens: Token[], from: number, to: number): Word[] {
   return out;
 }
 
-/** Every date expression in the range, resolved where the reference date allows. */
+/** Every date expression in the range, resolved where the reference date allows. A day and
+ *  month without a year take the reference's year, as does a bare month; a month marked
+ *  الماضي or المقبل is the latest or next one. */
 export function findDates(kb: Kb, tokens: Token[], from: number, to: number, ref: string | null, future: boolean): DateAnn[] {
   const ws = words(kb, tokens, from, to);
   const out: DateAnn[] = [];
@@ -49,7 +51,7 @@ export function findDates(kb: Kb, tokens: Token[], from: number, to: number, ref
         let last = m;
         while (near(skip + 1)?.w.kind === 'month') { skip++; last = ws[k + skip]; }
         const y = near(skip + 1);
-        const year = y?.w.kind === 'number' && y.w.value > 1900 ? y.w.value : ref ? yearFor(ref, m.w.value, future) : null;
+        const year = y?.w.kind === 'number' && y.w.value > 1900 ? y.w.value : ref ? Number(ref.slice(0, 4)) : null;
         if (y?.w.kind === 'number' && y.w.value > 1900) last = y;
         out.push({ from: a.i, value: year ? `${year}-${pad(m.w.value)}-${pad(a.w.value)}` : null, precision: year ? 'day' : null, text: text(a, last) });
         k += skip;
@@ -60,7 +62,8 @@ export function findDates(kb: Kb, tokens: Token[], from: number, to: number, ref
       const q = near(1);
       const y = q?.w.kind === 'number' && q.w.value > 1900 ? q.w.value
         : q?.w.kind === 'yearRel' && ref ? Number(ref.slice(0, 4)) + q.w.value
-        : ref ? yearFor(ref, a.w.value, q?.w.kind === 'next' || (future && q?.w.kind !== 'past')) : null;
+        : ref && (q?.w.kind === 'past' || q?.w.kind === 'next') ? yearFor(ref, a.w.value, q.w.kind === 'next')
+        : ref ? Number(ref.slice(0, 4)) : null;
       out.push({ from: a.i, value: y ? `${y}-${pad(a.w.value)}` : null, precision: y ? 'month' : null, text: text(a, q && ['number', 'yearRel', 'past', 'next'].includes(q.w.kind) ? q : a) });
       continue;
     }
@@ -79,13 +82,13 @@ export function findDates(kb: Kb, tokens: Token[], from: number, to: number, ref
   return out;
 }
 
-/** The year of a month named without one: the latest such month on or before the reference
- *  date, or the next one for what is still to come. */
+/** The year of a month marked past or next: the latest such month before the reference
+ *  date, or the next one after it. */
 function yearFor(ref: string, month: number, future: boolean): number {
   const y = Number(ref.slice(0, 4));
   const m = Number(ref.slice(5, 7));
-  if (future) return month < m ? y + 1 : y;
-  return month > m ? y - 1 : y;
+  if (future) return month <= m ? y + 1 : y;
+  return month >= m ? y - 1 : y;
 }
 
 function weekday(ref: string, day: number, forward: boolean): string {

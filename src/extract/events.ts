@@ -8,7 +8,7 @@ import type { Doc, EventAnn, Ref, Sentence } from './doc.ts';
 import type { ConsultMode, EventType } from './types.ts';
 
 /** How far (in words) the parts of an event may stand from its trigger. */
-const REACH = { gathering: 7, with: 3, agent: 8, partner: 10, object: 4 };
+const REACH = { gathering: 7, with: 3, agent: 8, partner: 10, object: 4, marker: 6 };
 const FUTURE_VERB = /^[وف]?س[يتن]/;
 const IMPERFECT = /^[وف]?[يت]/;
 const CLAUSE_BREAK = /[،,:؛;.()"«»“”]/;
@@ -66,10 +66,11 @@ function asSpeaker(c: Context, ref: Ref, agent: boolean): Ref {
 }
 
 function draft(c: Context, type: EventType, actorRefs: Ref[], recipientRefs: Ref[], mode: ConsultMode | null): Draft {
-  const directed = type !== 'CONSULT';
-  const actors = [...new Set(actorRefs.map((r) => asSpeaker(c, r, directed)))];
+  const speakerStands = type !== 'CONSULT' && actorRefs.length === 1;
+  const actors = [...new Set(actorRefs.map((r) => asSpeaker(c, r, speakerStands)))];
   const recipients = recipientRefs.map((r) => asSpeaker(c, r, false)).filter((r) => !actors.includes(r));
-  const planned = type === 'CONSULT' && (FUTURE_VERB.test(c.doc.tokens[c.f.from].key) || c.kinds.has('future') || c.f.trigger.status === 'planned');
+  const near = markersIn(c.kb, c.doc.tokens, Math.max(c.s.from, c.f.from - REACH.marker), Math.min(c.s.to, c.f.to + REACH.marker));
+  const planned = type === 'CONSULT' && (FUTURE_VERB.test(c.doc.tokens[c.f.from].key) || near.has('future') || c.f.trigger.status === 'planned');
   return {
     type, mode: type === 'CONSULT' ? mode : null, status: type === 'CONSULT' ? (planned ? 'planned' : 'held') : null,
     actors, recipients, date: null, place: null, from: c.f.from, to: c.f.to, confidence: 0.7,
@@ -97,15 +98,15 @@ function around(c: Context): { before: Slot[]; after: Slot[] } {
 }
 
 /** The subject right before the trigger, in the same clause. */
-function subjectBefore(c: Context, before: Slot[], reach: number): Slot | undefined {
-  const b = before.at(-1);
-  return b && c.f.from - b.to <= reach && sameClause(c.doc.tokens, b.to - 1, c.f.from) ? b : undefined;
+function subjectBefore(c: Context, before: Slot[], reach: number, preferPerson = false): Slot | undefined {
+  const inClause = before.filter((b) => !b.locative && c.f.from - b.to <= reach && sameClause(c.doc.tokens, b.to - 1, c.f.from));
+  return (preferPerson ? inClause.filter((b) => b.ref.startsWith('p:')).at(-1) : undefined) ?? inClause.at(-1);
 }
 
 /** The subject of a verb-first clause (هنأ وانغ، ندد كيري): the actor right after the verb. */
 function subjectAfter(c: Context, after: Slot[]): Slot | undefined {
   const a = after[0];
-  if (!a || c.f.trigger.pos !== 'verb' || a.from - c.f.to > 1 || !sameClause(c.doc.tokens, c.f.to - 1, a.from)) return undefined;
+  if (!a || a.locative || a.oblique || c.f.trigger.pos !== 'verb' || a.from - c.f.to > 1 || !sameClause(c.doc.tokens, c.f.to - 1, a.from)) return undefined;
   // an imperfect verb's subject is usually before it; "تهنئ روسيا الصين" puts subject and object after
   const objectFollows = after[1] && after[1].from - a.to <= 0;
   return a.ref.startsWith('p:') || objectFollows || !IMPERFECT.test(c.doc.tokens[c.f.from].key) ? a : undefined;
@@ -124,9 +125,11 @@ function consult(c: Context): Draft[] {
 
   // "قمة بريكس"، "اجتماع وزراء خارجية الدول الأعضاء بمنظمة شنغهاي": the organisation meets.
   if (t.frame === 'gathering' || t.frame === 'with') {
-    const org = after.find((x) => x.ref.startsWith('o:') && x.from - f.to <= REACH.gathering);
+    const reach = t.pos === 'verb' ? REACH.with : REACH.gathering;
+    const org = after.find((x) => x.ref.startsWith('o:') && x.from - f.to <= reach);
     const between = markerKindsAt(kb, doc.tokens, f.to).includes('between');
-    if (org && !between && (withAt < 0 || withAt > org.from)) {
+    const nobodyBetween = org && !after.some((x) => x.from < org.from && x.ref.startsWith('p:'));
+    if (org && nobodyBetween && !between && (withAt < 0 || withAt > org.from)) {
       const agent = t.pos === 'verb' ? subjectBefore(c, before, REACH.agent) : undefined;
       return [draft(c, 'CONSULT', agent ? [agent.ref, org.ref] : [org.ref], [], 'multilateral')];
     }
@@ -143,8 +146,8 @@ function consult(c: Context): Draft[] {
   if (t.frame === 'visit') {
     // "زيارته إلى روسيا، شارك وانغ": the visitor of an owned visit is the clause's subject.
     const owned = t.pos === 'owned' ? after.find((x) => x.ref.startsWith('p:') && !sameClause(doc.tokens, f.to - 1, x.from)) ?? (c.speaker ? { from: f.from, to: f.to, ref: c.speaker } : undefined) : undefined;
-    const visitor = owned ?? (t.pos === 'noun' ? (after[0] && after[0].from - f.to <= 1 ? after[0] : subjectBefore(c, before, REACH.agent))
-      : subjectBefore(c, before, REACH.agent) ?? subjectAfter(c, after) ?? (c.speaker ? { from: f.from, to: f.from, ref: c.speaker } : undefined));
+    const visitor = owned ?? (t.pos === 'noun' ? (after[0] && !after[0].locative && after[0].from - f.to <= 1 ? after[0] : subjectBefore(c, before, REACH.agent, true))
+      : subjectBefore(c, before, REACH.agent, true) ?? subjectAfter(c, after) ?? (c.speaker ? { from: f.from, to: f.from, ref: c.speaker } : undefined));
     if (!visitor) return [];
     const destFrom = owned ? f.to : Math.max(f.to, visitor.to);
     const dest = after.find((x) => x.from >= destFrom && x.ref !== visitor.ref && x.from - destFrom <= REACH.object);
@@ -153,30 +156,37 @@ function consult(c: Context): Draft[] {
     return [draft(c, 'CONSULT', [visitor.ref], [dest?.ref ?? place!], 'visit')];
   }
   // with: the subject meets the one(s) after مع, or after the verb.
-  let agent = subjectBefore(c, before, REACH.agent);
+  let agent = subjectBefore(c, before, REACH.agent) ?? subjectAfter(c, after) ?? continuedSubject(c);
   let partnerSlot: Slot | undefined;
   if (withAt >= 0) partnerSlot = after.find((x) => x.from > withAt && x.from - withAt <= 3);
-  else if (!agent) {
-    const vso = subjectAfter(c, after);
-    if (vso) { agent = vso; partnerSlot = after.find((x) => x.from >= vso.to && x.ref !== vso.ref && x.from - vso.to <= REACH.agent); }
-  } else partnerSlot = after.find((x) => x.from - f.to <= (t.pos === 'verb' ? REACH.with : 0) && sameClause(doc.tokens, f.to - 1, x.from));
+  else if (agent && agent.from > f.from) partnerSlot = after.find((x) => x.from >= agent!.to && x.ref !== agent!.ref && !x.locative && x.from - agent!.to <= REACH.agent);
+  else partnerSlot = after.find((x) => !x.locative && x.from - f.to <= (t.pos === 'verb' ? REACH.with : 0) && sameClause(doc.tokens, f.to - 1, x.from));
   if (!partnerSlot) {
-    // "خلال محادثات أجرياها بالهاتف": the parties of the sentence's other event.
+    // "خلال محادثات أجرياها بالهاتف": a call whose parties are the sentence's other event's.
     const parties = c.earlier.find((p) => p.length >= 2);
-    return parties && t.pos === 'noun' ? [draft(c, 'CONSULT', parties, [], t.mode as ConsultMode | null)] : [];
+    return parties && t.mode === 'phone' ? [draft(c, 'CONSULT', parties, [], 'phone')] : [];
   }
   const partners = conjoined(doc, kb, c.slots, partnerSlot, c.s.to);
-  const agentRef = agent?.ref
-    ?? after.find((x) => x.from >= partners.at(-1)!.to && x.ref.startsWith('p:') && !partners.some((p) => p.ref === x.ref))?.ref
-    ?? c.speaker;
+  // "محادثات أجراها بوتين مع بولتون": the person between the noun and مع leads the talks
+  if (!agent && withAt >= 0) agent = after.find((x) => x.from < withAt && x.ref.startsWith('p:') && !x.oblique);
+  agent ??= after.find((x) => x.from >= partners.at(-1)!.to && x.ref.startsWith('p:') && !partners.some((p) => p.ref === x.ref));
+  const agentRef = agent?.ref ?? c.speaker;
   if (!agentRef) return [];
   const others = partners.map((x) => x.ref).filter((r) => r !== agentRef);
   if (!others.length) return [];
   const mode = (t.mode as ConsultMode | null) ?? (c.kinds.has('sideline') ? 'third-party' : null);
-  if (c.kinds.has('group') || others.length >= 2 && mode !== 'visit' && !c.kinds.has('separately') || others.some((p) => p.startsWith('o:'))) {
+  if (c.kinds.has('group') && !c.kinds.has('separately') || others.some((p) => p.startsWith('o:'))) {
     return [draft(c, 'CONSULT', [agentRef, ...others], [], mode === 'phone' ? mode : 'multilateral')];
   }
   return others.map((p) => draft(c, 'CONSULT', [agentRef, p], [], mode));
+}
+
+/** "توجه إلى موسكو … والتقى لافروف": a verb joined by و later in the sentence keeps its subject. */
+function continuedSubject(c: Context): Slot | undefined {
+  const t = c.doc.tokens[c.f.from];
+  if (c.f.trigger.pos !== 'verb' || !t.key.startsWith('و') || c.f.from - c.s.from < 3) return undefined;
+  const subject = c.earlier.find((p) => p[0]?.startsWith('p:'))?.[0];
+  return subject ? { from: c.f.from, to: c.f.from, ref: subject } : undefined;
 }
 
 /** Everything but CONSULT: AGREE and COOPERATE are symmetric, the rest directed. */

@@ -4,8 +4,9 @@ import { markerKindsAt, type Kb, type NameHit } from '../kb/load.ts';
 import { normalizeArabic, type Token } from '../kb/normalize.ts';
 import type { Doc, DocEntity, Mention, Ref } from './doc.ts';
 
-/** A capital preceded by "in/to/from" or carrying ب is a location, not the government. */
-function isLocative(tokens: Token[], i: number, head: string, kb: Kb): boolean {
+/** A name preceded by "in/to/from" or carrying ب is a location (a capital is then the city, not
+ *  the government; a country is where something happens, not who does it). */
+export function isLocative(tokens: Token[], i: number, head: string, kb: Kb): boolean {
   const t = tokens[i];
   if (t.key !== head && /^و?[بل]/.test(t.key)) return true;
   return i > 0 && /^[ \t]*$/.test(t.gap) && markerKindsAt(kb, tokens, i - 1).includes('locative');

@@ -2,7 +2,7 @@
 // nationality + name, or name + appositive title), and later short mentions of them
 // ("لافروف", "وانغ", even the wrong "بينغ" for Xi) resolved within the document.
 import { roleOn, type Kb } from '../kb/load.ts';
-import type { Token } from '../kb/normalize.ts';
+import { nameKey as nameKeyOf, type Token } from '../kb/normalize.ts';
 import { joined } from '../kb/trie.ts';
 import { addMention } from './mentions.ts';
 import type { Doc, DocEntity, Mention, Ref, TitleMention } from './doc.ts';
@@ -129,6 +129,7 @@ export function findPeople(doc: Doc, kb: Kb): Doc {
       if (t.title.sector !== 'relative') e.role ??= t.title.role;
     }
   }
+  mergeIntoKnown(doc, entities, mentions, titles);
   mentions.sort((a, b) => a.from - b.from);
   resolveAliases(doc, kb, entities, mentions, titles);
   mentions.sort((a, b) => a.from - b.from);
@@ -141,6 +142,24 @@ function discover(entities: Map<Ref, DocEntity>, mentions: Mention[], tokens: To
   const nameAr = words.map((w) => w.text).join(' ');
   addMention(entities, mentions, { ref, kind: 'person', nameAr, nameEn: null, code: null, country: t.country, role: t.title.role }, i, j, 'name');
   return ref;
+}
+
+/** A discovered name made of words of a known person's name in the same article ("الرئيس
+ *  الأمريكي دونالد" beside دونالد ترامب) is that person. */
+function mergeIntoKnown(doc: Doc, entities: Map<Ref, DocEntity>, mentions: Mention[], titles: TitleMention[]): void {
+  const known = [...entities.values()].filter((e) => e.person);
+  for (const e of [...entities.values()]) {
+    if (e.kind !== 'person' || e.person) continue;
+    const words = e.nameAr.split(' ').map((w) => doc.tokens.find((t) => t.text === w)?.key ?? w);
+    const owner = known.find((k) => k.person!.namesAr.some((n) => {
+      const keys = n.split(/\s+/).map((w) => nameKeyOf(w));
+      return words.every((w) => keys.includes(w));
+    }) && (!e.country || !k.country || e.country === k.country));
+    if (!owner) continue;
+    for (const m of mentions) if (m.ref === e.ref) m.ref = owner.ref;
+    for (const t of titles) if (t.holder === e.ref) t.holder = owner.ref;
+    entities.delete(e.ref);
+  }
 }
 
 /** Later mentions by one word of the full name, and bare titles ("الرئيس الصيني") of a known holder. */
@@ -163,9 +182,14 @@ function resolveAliases(doc: Doc, kb: Kb, entities: Map<Ref, DocEntity>, mention
     if (ref) mentions.push({ from: i, to: i + 1, ref, via: 'alias' });
   }
   // A bare title with a country stands for the document's holder of that role, if any.
+  const mentionCount = (ref: Ref) => mentions.filter((m) => m.ref === ref).length;
   for (const t of titles) {
     if (t.holder || !t.country) continue;
-    const holder = [...entities.values()].find((e) => e.kind === 'person' && e.country === t.country && e.role != null && roleMatches(e.role, t.title.role));
+    const people = [...entities.values()].filter((e) => e.kind === 'person' && e.country === t.country);
+    // "نظيره الروسي" alone: the state's most mentioned person in the article
+    const holder = t.title.sector === 'relative'
+      ? people.sort((a, b) => mentionCount(b.ref) - mentionCount(a.ref))[0]
+      : people.find((e) => e.role != null && roleMatches(e.role, t.title.role));
     if (holder) { t.holder = holder.ref; mentions.push({ from: t.from, to: t.to, ref: holder.ref, via: 'title' }); }
   }
 }

@@ -89,8 +89,8 @@ export class PhraseTrie<T> {
   }
 }
 
-/** Words of one phrase are separated by spaces, a hyphen or an underscore (hashtags), never
+/** Words of one phrase are separated by spaces, a hyphen, or a hashtag's # and _, never
  *  by a line break or other punctuation. */
 export function joined(next: Token): boolean {
-  return /^[ \t\u00A0_\-–]{1,3}$/.test(next.gap);
+  return /^[ \t\u00A0_\-–#]{1,3}$/.test(next.gap);
 }
