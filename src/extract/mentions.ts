@@ -12,6 +12,8 @@ export function isLocative(tokens: Token[], i: number, head: string, kb: Kb): bo
   return i > 0 && /^[ \t]*$/.test(t.gap) && markerKindsAt(kb, tokens, i - 1).includes('locative');
 }
 
+const SHORT_NAME = 3;
+
 export function entityOfHit(hit: NameHit): DocEntity {
   switch (hit.kind) {
     case 'country': {
@@ -54,6 +56,8 @@ export function findMentions(doc: Doc, kb: Kb): Doc {
     const locative = isLocative(tokens, m.from, m.head, kb);
     const surface = normalizeArabic(tokens.slice(m.from, m.to).map((t) => t.text).join(' '));
     const hit = choose(m.values, locative, surface);
+    // A short name must be spelled as listed: folded, غوا would also be جوا ("by air").
+    if (hit.form.length <= SHORT_NAME && !surface.endsWith(hit.form)) continue;
     // A national body named like an organisation (مجلس الأمن القومي، مجلس الأمن الروسي) is its country.
     if (hit.kind === 'org' && m.to < tokens.length) {
       const next = kb.names.matchAt(tokens, m.to, false);

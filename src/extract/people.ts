@@ -187,9 +187,9 @@ function resolveAliases(doc: Doc, kb: Kb, entities: Map<Ref, DocEntity>, mention
     if (t.holder || !t.country) continue;
     const people = [...entities.values()].filter((e) => e.kind === 'person' && e.country === t.country);
     // "نظيره الروسي" alone: the state's most mentioned person in the article
-    const holder = t.title.sector === 'relative'
-      ? people.sort((a, b) => mentionCount(b.ref) - mentionCount(a.ref))[0]
-      : people.find((e) => e.role != null && roleMatches(e.role, t.title.role));
+    const mostMentioned = people.sort((a, b) => mentionCount(b.ref) - mentionCount(a.ref))[0];
+    const holder = t.title.sector === 'relative' ? mostMentioned
+      : people.find((e) => e.role != null && roleMatches(e.role, t.title.role)) ?? mostMentioned;
     if (holder) { t.holder = holder.ref; mentions.push({ from: t.from, to: t.to, ref: holder.ref, via: 'title' }); }
   }
 }

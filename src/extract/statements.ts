@@ -9,6 +9,8 @@ import type { Doc, Ref, StatementAnn } from './doc.ts';
 const SPEAKER_WINDOW = 12;
 const MIN_CHARS = 20;
 const COMPLEMENT = /^(?:[وف]?[إا]ن|[وف]?[إا]نه|[وف]?[إا]نها|ب[إا]ن|[إا]لى)$/;
+/** "مشيرا إلى أن"، "مشددا على أن": the preposition belongs to the reported words. */
+const LEADING_PREPOSITION = /^(?:[إا]لى|على)$/;
 
 export interface Cue { from: number; to: number; kind: string }
 
@@ -31,7 +33,9 @@ function speakerAfter(doc: Doc, slots: Slot[], cue: Cue, end: number): Slot | un
 function contentStart(doc: Doc, after: number, end: number): number {
   const { tokens } = doc;
   for (let i = after; i < Math.min(end, after + SPEAKER_WINDOW); i++) {
-    if (COMPLEMENT.test(tokens[i].key) || /["“«:]/.test(tokens[i].gap)) return i;
+    if (COMPLEMENT.test(tokens[i].key) || /["“«:]/.test(tokens[i].gap)) {
+      return i > after && LEADING_PREPOSITION.test(tokens[i - 1].key) && !LEADING_PREPOSITION.test(tokens[i].key) ? i - 1 : i;
+    }
   }
   return after;
 }

@@ -107,9 +107,10 @@ export function markerKindsAt(kb: Kb, tokens: Token[], i: number): string[] {
   return kb.markers.matchAt(tokens, i, false)?.values.map((m) => m.kind) ?? [];
 }
 
-/** The role a person held on a date (the latest role when the date is unknown). */
+/** The role a person held on a date (the latest role when the date is unknown). A partial
+ *  date (2025, 2025-01) covers its whole year or month. */
 export function roleOn(p: Person, date: string | null): PersonRole {
-  const valid = date ? p.roles.filter((r) => (!r.from || r.from <= date) && (!r.to || date <= r.to)) : [];
+  const valid = date ? p.roles.filter((r) => r.from.slice(0, date.length) <= date && (!r.to || date.slice(0, r.to.length) <= r.to)) : [];
   const pool = valid.length ? valid : p.roles;
   return pool.reduce((a, b) => (b.from > a.from ? b : a));
 }
