@@ -56,6 +56,11 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
       if (ev.mode === 'visit') ev.recipients = ev.recipients.map((r) => counterpart(doc, r, ev.actors[0]) ?? r);
     }
     if (ev.type === 'AGREE') ev.actors = [...new Set(ev.actors.map((r) => (r.startsWith('c:') ? principals.get(r) ?? r : r)))];
+    // a state beside its own representative in a meeting is the same party
+    if (ev.mode === 'multilateral') {
+      const represented = new Set(ev.actors.filter((r) => r.startsWith('p:')).map((r) => countryOf(doc, r)));
+      ev.actors = ev.actors.filter((r) => !(r.startsWith('c:') && represented.has(r.slice(2))));
+    }
     if (new Set([...ev.actors, ...ev.recipients].map((r) => r)).size < [...ev.actors, ...ev.recipients].length) return [];
     if (ev.actors.length + ev.recipients.length < (ev.type === 'CONSULT' && ev.mode === 'multilateral' ? 1 : 2)) return [];
     return [ev];

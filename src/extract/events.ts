@@ -107,9 +107,24 @@ function subjectBefore(c: Context, before: Slot[], reach: number, preferPerson =
 function subjectAfter(c: Context, after: Slot[]): Slot | undefined {
   const a = after[0];
   if (!a || a.locative || a.oblique || c.f.trigger.pos !== 'verb' || a.from - c.f.to > 1 || !sameClause(c.doc.tokens, c.f.to - 1, a.from)) return undefined;
+  if (a.from > c.f.to && c.doc.tokens[c.f.to].key === 'مع') return undefined;
   // an imperfect verb's subject is usually before it; "تهنئ روسيا الصين" puts subject and object after
   const objectFollows = after[1] && after[1].from - a.to <= 0;
   return a.ref.startsWith('p:') || objectFollows || !IMPERFECT.test(c.doc.tokens[c.f.from].key) ? a : undefined;
+}
+
+/** The sentence's subject so far: its first person named before the trigger, not as an object. */
+function sentenceSubject(c: Context): Slot | undefined {
+  return inRange(c.slots, c.s.from, c.f.from).find((x) => x.ref.startsWith('p:') && !x.oblique && !(x.from > 0 && c.doc.tokens[x.from - 1].key === 'مع'));
+}
+
+/** The parties after "بين" (قمة بين ترامب وبوتين، اجتماعا بين الممثلين … من الصين وروسيا ومنغوليا). */
+function partiesBetween(c: Context, after: Slot[]): Ref[] {
+  const { doc, kb, f } = c;
+  const at = [f.to, f.to + 1].find((i) => i < c.s.to && markerKindsAt(kb, doc.tokens, i).includes('between'));
+  if (at === undefined) return [];
+  const first = after.find((x) => x.from > at && x.from - at <= REACH.agent);
+  return first ? conjoined(doc, kb, c.slots, first, c.s.to).map((x) => x.ref) : [];
 }
 
 function tokenAfter(c: Context, key: string, from: number, reach: number): number {
@@ -127,15 +142,17 @@ function consult(c: Context): Draft[] {
   if (t.frame === 'gathering' || t.frame === 'with') {
     const reach = t.pos === 'verb' ? REACH.with : REACH.gathering;
     const org = after.find((x) => x.ref.startsWith('o:') && x.from - f.to <= reach);
-    const between = markerKindsAt(kb, doc.tokens, f.to).includes('between');
+    const parties = partiesBetween(c, after);
+    const between = parties.length > 0;
     const nobodyBetween = org && !after.some((x) => x.from < org.from && x.ref.startsWith('p:'));
     if (org && nobodyBetween && !between && (withAt < 0 || withAt > org.from)) {
       const agent = t.pos === 'verb' ? subjectBefore(c, before, REACH.agent) : undefined;
       return [draft(c, 'CONSULT', agent ? [agent.ref, org.ref] : [org.ref], [], 'multilateral')];
     }
-    if (between && after.length >= 2 && after[0].from - f.to <= 2) {
-      const parties = conjoined(doc, kb, c.slots, after[0], c.s.to).map((x) => x.ref);
-      if (parties.length >= 2) return [draft(c, 'CONSULT', parties, [], parties.length > 2 ? 'multilateral' : t.mode as ConsultMode | null)];
+    if (between) {
+      const attendee = subjectBefore(c, before, REACH.agent) ?? (t.pos === 'noun' ? sentenceSubject(c) : undefined);
+      const all = [...new Set([...(attendee && parties.length > 2 ? [attendee.ref] : []), ...parties])];
+      if (all.length >= 2) return [draft(c, 'CONSULT', all, [], all.length > 2 ? 'multilateral' : t.mode as ConsultMode | null)];
     }
   }
   if (t.frame === 'host') {
@@ -169,7 +186,7 @@ function consult(c: Context): Draft[] {
   const partners = conjoined(doc, kb, c.slots, partnerSlot, c.s.to);
   // "محادثات أجراها بوتين مع بولتون": the person between the noun and مع leads the talks
   if (!agent && withAt >= 0) agent = after.find((x) => x.from < withAt && x.ref.startsWith('p:') && !x.oblique);
-  agent ??= after.find((x) => x.from >= partners.at(-1)!.to && x.ref.startsWith('p:') && !partners.some((p) => p.ref === x.ref));
+  agent ??= after.find((x) => x.from >= partners.at(-1)!.to && x.ref.startsWith('p:') && !partners.some((p) => p.ref === x.ref)) ?? sentenceSubject(c);
   const agentRef = agent?.ref ?? c.speaker;
   if (!agentRef) return [];
   const others = partners.map((x) => x.ref).filter((r) => r !== agentRef);
@@ -195,6 +212,10 @@ function interaction(c: Context): Draft[] {
   const t = f.trigger;
   const type = t.type as EventType;
   const { before, after } = around(c);
+  if (t.frame === 'joint') {
+    const parties = partiesBetween(c, after);
+    if (parties.length >= 2) return [draft(c, type, parties, [], null)];
+  }
   const agentSlot = subjectBefore(c, before, REACH.object) ?? subjectAfter(c, after);
   let agents: Ref[];
   if (agentSlot && agentSlot.from < f.from) {

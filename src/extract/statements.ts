@@ -2,20 +2,31 @@
 // وأضاف…), direct or indirect. The reported words run from the clause's complement to the
 // next reporting cue or the end of the sentence; a speaker left implicit (وأضاف، حسب قوله)
 // is the one already speaking.
-import type { Kb } from '../kb/load.ts';
+import { markerKindsAt, type Kb } from '../kb/load.ts';
 import { SELF, inRange, type Slot } from './actors.ts';
 import type { Doc, Ref, StatementAnn } from './doc.ts';
 
 const SPEAKER_WINDOW = 12;
 const MIN_CHARS = 20;
-const COMPLEMENT = /^(?:[وف]?[إا]ن|[وف]?[إا]نه|[وف]?[إا]نها|ب[إا]ن|[إا]لى)$/;
+// Patterns over normalized keys (إن أن إنه أنها بأن إلى → ان انه انها بان الي).
+const COMPLEMENT = /^(?:[وف]?انه?|[وف]?انها|بان|الي)$/;
 /** "مشيرا إلى أن"، "مشددا على أن": the preposition belongs to the reported words. */
-const LEADING_PREPOSITION = /^(?:[إا]لى|على)$/;
+const LEADING_PREPOSITION = /^(?:الي|علي)$/;
+const IMPERFECT = /^[وف]?[يت]/;
 
 export interface Cue { from: number; to: number; kind: string }
 
+/** Reporting cues of a sentence. An imperfect verb inside words already being reported
+ *  ("أن تطور الوضع يؤكد تقدير الرئيس") is part of them, not a new clause. */
 export function reportingCues(doc: Doc, kb: Kb, from: number, to: number): Cue[] {
-  return kb.reporting.scan(doc.tokens, from, to).map((m) => ({ from: m.from, to: m.to, kind: m.values[0].kind }));
+  const cues: Cue[] = [];
+  for (const m of kb.reporting.scan(doc.tokens, from, to)) {
+    const kind = m.values[0].kind;
+    const reporting = cues.length > 0 && doc.tokens.slice(cues[cues.length - 1].to, m.from).some((t) => COMPLEMENT.test(t.key));
+    if (kind === 'verb' && reporting && IMPERFECT.test(doc.tokens[m.from].key)) continue;
+    cues.push({ from: m.from, to: m.to, kind });
+  }
+  return cues;
 }
 
 /** The speaker named right after a reporting verb (before its complement), if any. */
@@ -75,6 +86,7 @@ export function findStatements(doc: Doc, kb: Kb, slots: Slot[]): { statements: S
       const start = tokens[from].start;
       const end = tokens[to - 1].end;
       if (end - start < MIN_CHARS || text.slice(start, end).includes('\n')) return;
+      if (markerKindsAt(kb, tokens, from).includes('anaphor')) return;
       statements.push({ speaker, start, end, sentence: si });
     });
     speakers.push(sentenceSpeaker ?? last);
