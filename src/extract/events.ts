@@ -57,6 +57,16 @@ function conjoined(doc: Doc, kb: Kb, slots: Slot[], first: Slot, end: number): S
   return out;
 }
 
+/** The token range of the clause holding the trigger. */
+function clauseAround(c: Context): { from: number; to: number } {
+  const { tokens } = c.doc;
+  let from = c.f.from;
+  while (from > c.s.from && !CLAUSE_BREAK.test(tokens[from].gap)) from--;
+  let to = c.f.to;
+  while (to < c.s.to && !CLAUSE_BREAK.test(tokens[to].gap)) to++;
+  return { from, to };
+}
+
 /** "بلاده" is the speaker's country; a speaker stating his own country's position is the actor. */
 function asSpeaker(c: Context, ref: Ref, agent: boolean): Ref {
   if (ref === SELF) return c.speaker ?? ref;
@@ -69,7 +79,8 @@ function draft(c: Context, type: EventType, actorRefs: Ref[], recipientRefs: Ref
   const speakerStands = type !== 'CONSULT' && actorRefs.length === 1;
   const actors = [...new Set(actorRefs.map((r) => asSpeaker(c, r, speakerStands)))];
   const recipients = recipientRefs.map((r) => asSpeaker(c, r, false)).filter((r) => !actors.includes(r));
-  const near = markersIn(c.kb, c.doc.tokens, Math.max(c.s.from, c.f.from - REACH.marker), Math.min(c.s.to, c.f.to + REACH.marker));
+  const { from, to } = clauseAround(c);
+  const near = markersIn(c.kb, c.doc.tokens, Math.max(from, c.f.from - REACH.marker), Math.min(to, c.f.to + REACH.marker));
   const planned = type === 'CONSULT' && (FUTURE_VERB.test(c.doc.tokens[c.f.from].key) || near.has('future') || c.f.trigger.status === 'planned');
   return {
     type, mode: type === 'CONSULT' ? mode : null, status: type === 'CONSULT' ? (planned ? 'planned' : 'held') : null,
@@ -121,8 +132,12 @@ function sentenceSubject(c: Context): Slot | undefined {
 /** The parties after "بين" (قمة بين ترامب وبوتين، اجتماعا بين الممثلين … من الصين وروسيا ومنغوليا). */
 function partiesBetween(c: Context, after: Slot[]): Ref[] {
   const { doc, kb, f } = c;
-  const at = [f.to, f.to + 1].find((i) => i < c.s.to && markerKindsAt(kb, doc.tokens, i).includes('between'));
-  if (at === undefined) return [];
+  let at = -1;
+  for (let i = f.to; i < Math.min(c.s.to, f.to + 2) && at < 0; i++) {
+    if (after.some((x) => x.from === i)) return [];
+    if (markerKindsAt(kb, doc.tokens, i).includes('between')) at = i;
+  }
+  if (at < 0) return [];
   const first = after.find((x) => x.from > at && x.from - at <= REACH.agent);
   return first ? conjoined(doc, kb, c.slots, first, c.s.to).map((x) => x.ref) : [];
 }
@@ -136,7 +151,7 @@ function consult(c: Context): Draft[] {
   const { doc, kb, f } = c;
   const t = f.trigger;
   const { before, after } = around(c);
-  const withAt = tokenAfter(c, 'مع', f.to, REACH.with);
+  const withAt = t.mode === 'phone' && tokenAfter(c, 'مع', f.to, REACH.with) < 0 ? tokenAfter(c, 'من', f.to, 1) : tokenAfter(c, 'مع', f.to, REACH.with);
 
   // "قمة بريكس"، "اجتماع وزراء خارجية الدول الأعضاء بمنظمة شنغهاي": the organisation meets.
   if (t.frame === 'gathering' || t.frame === 'with') {
@@ -173,7 +188,7 @@ function consult(c: Context): Draft[] {
     return [draft(c, 'CONSULT', [visitor.ref], [dest?.ref ?? place!], 'visit')];
   }
   // with: the subject meets the one(s) after مع, or after the verb.
-  let agent = subjectBefore(c, before, REACH.agent) ?? subjectAfter(c, after) ?? continuedSubject(c);
+  let agent = subjectBefore(c, before, REACH.agent) ?? continuedSubject(c) ?? subjectAfter(c, after);
   let partnerSlot: Slot | undefined;
   if (withAt >= 0) partnerSlot = after.find((x) => x.from > withAt && x.from - withAt <= 3);
   else if (agent && agent.from > f.from) partnerSlot = after.find((x) => x.from >= agent!.to && x.ref !== agent!.ref && !x.locative && x.from - agent!.to <= REACH.agent);

@@ -29,6 +29,8 @@ function nameWord(doc: Doc, kb: Kb, cover: Int32Array, i: number): boolean {
   if (isStopword(kb, t)) return false;
   for (const trie of [kb.triggers, kb.reporting, kb.dateWords, kb.markers]) if (trie.matchAt(doc.tokens, i, false)) return false;
   if (kb.titles.startsWith(t.forms)) return false;
+  // a future verb (سيعلن، ستجتمع) is no name: without its س it is a known verb
+  if (/^س[يتن]/.test(t.key) && [kb.triggers, kb.reporting].some((trie) => trie.startsWith([t.key.slice(1)]))) return false;
   return true;
 }
 
