@@ -93,6 +93,8 @@ export function findPeople(doc: Doc, kb: Kb): Doc {
   const mentionAt = (i: number) => mentions.find((m) => m.from === i);
   const overlapping = (t: TitleMention) => mentions.filter((m) => m.from < t.to + 3 && m.to > t.from);
 
+  const cover = coverage({ ...doc, mentions }, titles);
+  const claim = (from: number, to: number) => { for (let k = from; k < to; k++) cover[k] = mentions.length - 1; };
   for (const t of titles) {
     // The title's country: an adjective or country name inside or right after it.
     let after = t.to;
@@ -108,10 +110,10 @@ export function findPeople(doc: Doc, kb: Kb): Doc {
     while (i < end && kb.titles.matchAt(tokens, i)) i = kb.titles.matchAt(tokens, i)!.to; // honorific chains
     const next = i < end ? mentionAt(i) : undefined;
     if (next && entities.get(next.ref)?.kind === 'person') { t.holder = next.ref; continue; }
-    const cover = coverage({ ...doc, mentions }, titles);
     const j = nameAfter(doc, kb, cover, i, end);
     if (j > i && (j - i >= 2 || t.country)) {
       t.holder = discover(entities, mentions, tokens, i, j, t);
+      claim(i, j);
       continue;
     }
     // Appositive: NAME، TITLE
@@ -121,7 +123,7 @@ export function findPeople(doc: Doc, kb: Kb): Doc {
       const s = doc.sentences.find((x) => x.from <= t.from && t.from < x.to)?.from ?? 0;
       const k = nameBefore(doc, kb, cover, t.from, s);
       const comma = /[،,]/.test(tokens[t.from].gap);
-      if (k < t.from && (comma || t.from - k >= 2) && t.from - k >= 2) t.holder = discover(entities, mentions, tokens, k, t.from, t);
+      if (k < t.from && (comma || t.from - k >= 2) && t.from - k >= 2) { t.holder = discover(entities, mentions, tokens, k, t.from, t); claim(k, t.from); }
     }
   }
   for (const t of titles) {

@@ -102,9 +102,16 @@ function buildKb(dir: string): Kb {
   return { dataDir: dir, countries, orgs, people, names, titles, triggers, reporting, dateWords, markers, stopwords, boilerplate };
 }
 
-/** The kinds of the marker phrases that start at token `i` (future, sideline, locative…). */
+const NO_KINDS: string[] = [];
+const markerCache = new WeakMap<Token[], (string[] | undefined)[]>();
+
+/** The kinds of the marker phrases that start at token `i` (future, sideline, locative…),
+ *  computed once per word of a document: every stage asks about the same words. */
 export function markerKindsAt(kb: Kb, tokens: Token[], i: number): string[] {
-  return kb.markers.matchAt(tokens, i, false)?.values.map((m) => m.kind) ?? [];
+  if (i < 0 || i >= tokens.length) return NO_KINDS;
+  let memo = markerCache.get(tokens);
+  if (!memo) { memo = new Array(tokens.length); markerCache.set(tokens, memo); }
+  return (memo[i] ??= kb.markers.matchAt(tokens, i, false)?.values.map((m) => m.kind) ?? NO_KINDS);
 }
 
 /** The role a person held on a date (the latest role when the date is unknown). A partial

@@ -43,8 +43,6 @@ export function nameKey(s: string): string {
   return fold(s, NAMES);
 }
 
-/** Letters, marks and digits make words; everything else separates them. */
-export const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 export interface Token {
   start: number;
@@ -59,38 +57,54 @@ export interface Token {
   forms: string[];
 }
 
+// Which characters below U+0700 make words (letters, marks, digits), in one table: the
+// tokenizer runs over every character of every article.
+const WORD_CHAR = new Uint8Array(TABLE_SIZE);
+for (let c = 0; c < TABLE_SIZE; c++) WORD_CHAR[c] = /[\p{L}\p{M}\p{N}]/u.test(String.fromCharCode(c)) ? 1 : 0;
+const isWordChar = (text: string, i: number, c: number) => (c < TABLE_SIZE ? WORD_CHAR[c] === 1 : /[\p{L}\p{M}\p{N}]/u.test(text[i]));
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let prevEnd = 0;
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index ?? 0;
-    const key = nameKey(m[0]);
-    out.push({ start, end: start + m[0].length, text: m[0], key, gap: text.slice(prevEnd, start), forms: stripClitics(key) });
-    prevEnd = start + m[0].length;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    if (!isWordChar(text, i, text.charCodeAt(i))) { i++; continue; }
+    const start = i;
+    let key = '';
+    let simple = true;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (!isWordChar(text, i, c)) break;
+      if (c >= TABLE_SIZE || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)) simple = false;
+      else if (simple) { const m = NAMES[c]; if (m) key += String.fromCharCode(m); }
+    }
+    const word = text.slice(start, i);
+    if (!simple) key = nameKey(word);
+    out.push({ start, end: i, text: word, key, gap: text.slice(prevEnd, start), forms: stripClitics(key) });
+    prevEnd = i;
   }
   return out;
 }
 
-const CONJUNCTION = /^[وف]/;
-const PREPOSITION = /^[بلك]/;
-const cliticCache = new Map<string, string[]>();
-const CACHE_LIMIT = 200_000;
+const WAW = 0x0648, FA = 0x0641, BA = 0x0628, LAM = 0x0644, KAF = 0x0643;
+const isConjunction = (c: number) => c === WAW || c === FA;
+const isPreposition = (c: number) => c === BA || c === LAM || c === KAF;
 
 /**
  * The forms a word may take once its attached clitics are removed, most literal first:
  * والصين → الصين, بروسيا → روسيا, للصين → الصين, وبموسكو → موسكو.
  */
 export function stripClitics(key: string): string[] {
-  let forms = cliticCache.get(key);
-  if (forms) return forms;
-  forms = [key];
-  const bases = CONJUNCTION.test(key) && key.length > 3 ? [key, key.slice(1)] : [key];
-  for (const base of bases) {
-    if (!forms.includes(base)) forms.push(base);
-    if (base.startsWith('لل') && base.length > 3) forms.push('ال' + base.slice(2));
-    if (PREPOSITION.test(base) && base.length > 3 && !forms.includes(base.slice(1))) forms.push(base.slice(1));
+  const forms = [key];
+  if (key.length <= 3) return forms;
+  const base = isConjunction(key.charCodeAt(0)) ? key.slice(1) : null;
+  for (const b of base ? [key, base] : [key]) {
+    if (b !== key) forms.push(b);
+    if (b.length <= 3) continue;
+    const c0 = b.charCodeAt(0);
+    if (c0 === LAM && b.charCodeAt(1) === LAM) forms.push('ال' + b.slice(2));
+    if (isPreposition(c0)) forms.push(b.slice(1));
   }
-  if (cliticCache.size > CACHE_LIMIT) cliticCache.clear();
-  cliticCache.set(key, forms);
   return forms;
 }

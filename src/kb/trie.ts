@@ -44,6 +44,12 @@ export class PhraseTrie<T> {
     this.size++;
   }
 
+  private hasRootPrefix(form: string): boolean {
+    const prefixes = this.root.prefixes;
+    for (let k = 0; k < prefixes.length; k++) if (form.startsWith(prefixes[k][0])) return true;
+    return false;
+  }
+
   private children(node: Node<T>, key: string): Node<T>[] {
     const out: Node<T>[] = [];
     const e = node.exact.get(key);
@@ -58,6 +64,7 @@ export class PhraseTrie<T> {
     let best: TrieMatch<T> | null = null;
     const forms = stripFirst ? tokens[i].forms : [tokens[i].key];
     for (const form of forms) {
+      if (!this.root.exact.has(form) && !this.hasRootPrefix(form)) continue;
       let frontier = this.children(this.root, form);
       let j = i + 1;
       while (frontier.length) {
