@@ -45,10 +45,10 @@ async function pass(name: string, work: (raw: RawDoc) => number): Promise<{ n: n
   for await (const { raw, bytes: b } of articles()) {
     sink += work(raw);
     n++; bytes += b;
-    if (n % 2000 === 0) { sample(); process.stderr.write(`\r${name}: ${n} articles`); }
+    if (n % 2000 === 0) { sample(); if (process.stderr.isTTY) process.stderr.write(`\r${name}: ${n} articles`); }
   }
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-  process.stderr.write(`\r${' '.repeat(40)}\r`);
+  if (process.stderr.isTTY) process.stderr.write(`\r${' '.repeat(40)}\r`);
   if (sink < 0) console.log(sink);
   return { n, secs, mb: bytes / 1e6 };
 }

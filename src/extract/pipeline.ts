@@ -1,6 +1,6 @@
 // The extraction pipeline: one article in, the contract out. Each stage is pure: it reads
 // the document and the knowledge base and returns the document with its annotations added.
-import type { Kb } from '../kb/load.ts';
+import { markLexical, type Kb } from '../kb/load.ts';
 import { actorSlots } from './actors.ts';
 import { attachDetails, datelinePlace } from './attach.ts';
 import { cleanArticle } from './clean.ts';
@@ -20,6 +20,7 @@ const DATELINE_SENTENCES = 3;
 export function annotate(raw: RawDoc, kb: Kb): Doc {
   const cleaned = cleanArticle(raw.text, kb.boilerplate, { title: raw.title });
   const { tokens, sentences } = segment(cleaned.text);
+  markLexical(kb, tokens);
   const head = sentences.slice(0, DATELINE_SENTENCES);
   const published = raw.published ?? null;
   let doc: Doc = {

@@ -42,6 +42,9 @@ export interface Kb {
   markers: PhraseTrie<Marker>;
   stopwords: Set<string>;
   boilerplate: BoilerplateRules;
+  /** every word a lexicon phrase starts with, and word beginnings for `*` entries */
+  firstWords: Set<string>;
+  firstPrefixes: string[];
 }
 
 const DEFAULT_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -99,7 +102,17 @@ function buildKb(dir: string): Kb {
   for (const r of rows(dir, 'lexicon/markers.tsv')) markers.add(r.phrase_ar, { kind: r.kind });
   const stopwords = new Set(rows(dir, 'lexicon/stopwords.tsv').map((r) => nameKey(r.word)));
   const boilerplate = compileBoilerplate(rows(dir, 'lexicon/boilerplate.tsv'));
-  return { dataDir: dir, countries, orgs, people, names, titles, triggers, reporting, dateWords, markers, stopwords, boilerplate };
+  const firsts = [names, titles, triggers, reporting, dateWords, markers].map((t) => t.firstWords());
+  const firstWords = new Set(firsts.flatMap((f) => f.words));
+  const firstPrefixes = [...new Set(firsts.flatMap((f) => f.prefixes))];
+  return { dataDir: dir, countries, orgs, people, names, titles, triggers, reporting, dateWords, markers, stopwords, boilerplate, firstWords, firstPrefixes };
+}
+
+/** Marks the words no lexicon phrase can start with, so that every later lookup skips them. */
+export function markLexical(kb: Kb, tokens: Token[]): void {
+  for (const t of tokens) {
+    t.lexical = t.forms.some((f) => kb.firstWords.has(f) || kb.firstPrefixes.some((p) => f.startsWith(p)));
+  }
 }
 
 const NO_KINDS: string[] = [];

@@ -55,6 +55,8 @@ export interface Token {
   gap: string;
   /** key without its attached clitics, most literal first (see stripClitics) */
   forms: string[];
+  /** false when no lexicon phrase can start here (set once per document, skips every lookup) */
+  lexical?: boolean;
 }
 
 // Which characters below U+0700 make words (letters, marks, digits), in one table: the

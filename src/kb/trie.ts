@@ -60,7 +60,7 @@ export class PhraseTrie<T> {
 
   /** The longest phrase starting at token `i` (its first word may carry clitics), or null. */
   matchAt(tokens: Token[], i: number, stripFirst = true): TrieMatch<T> | null {
-    if (i < 0 || i >= tokens.length) return null;
+    if (i < 0 || i >= tokens.length || tokens[i].lexical === false) return null;
     let best: TrieMatch<T> | null = null;
     const forms = stripFirst ? tokens[i].forms : [tokens[i].key];
     for (const form of forms) {
@@ -78,6 +78,11 @@ export class PhraseTrie<T> {
       }
     }
     return best;
+  }
+
+  /** The words phrases start with, and the beginnings of words (for `*` entries) they may start with. */
+  firstWords(): { words: string[]; prefixes: string[] } {
+    return { words: [...this.root.exact.keys()], prefixes: this.root.prefixes.map(([p]) => p) };
   }
 
   /** Does some phrase start with one of these word forms? */
