@@ -8,7 +8,7 @@ import type { Doc, EventAnn, Ref, Sentence } from './doc.ts';
 import type { ConsultMode, EventType } from './types.ts';
 
 /** How far (in words) the parts of an event may stand from its trigger. */
-const REACH = { gathering: 7, with: 3, agent: 8, partner: 10, object: 4, marker: 6 };
+const REACH = { gathering: 7, with: 3, agent: 8, partner: 10, object: 4, destination: 6, marker: 6 };
 const FUTURE_VERB = /^[وف]?س[يتن]/;
 const IMPERFECT = /^[وف]?[يت]/;
 const CLAUSE_BREAK = /[،,:؛;.()"«»“”]/;
@@ -24,6 +24,8 @@ interface Context {
   f: Found;
   kinds: Set<string>;
   speaker: Ref | null;
+  /** the person the story is about so far: the latest person who acted or spoke */
+  topic: Ref | null;
   /** participants of the events found earlier in the sentence */
   earlier: Ref[][];
 }
@@ -90,16 +92,20 @@ function draft(c: Context, type: EventType, actorRefs: Ref[], recipientRefs: Ref
 
 export function findEvents(doc: Doc, kb: Kb, slots: Slot[], speakers: (Ref | null)[]): EventAnn[] {
   const events: EventAnn[] = [];
+  let topic: Ref | null = null;
   doc.sentences.forEach((s, si) => {
     const kinds = markersIn(kb, doc.tokens, s.from, s.to);
     const earlier: Ref[][] = [];
+    const speaker = speakers[si];
     for (const m of kb.triggers.scan(doc.tokens, s.from, s.to)) {
-      const c: Context = { doc, kb, slots, s, f: { trigger: m.values[0], from: m.from, to: m.to }, kinds, speaker: speakers[si], earlier };
+      const c: Context = { doc, kb, slots, s, f: { trigger: m.values[0], from: m.from, to: m.to }, kinds, speaker, topic: topic ?? speaker, earlier };
       for (const e of m.values[0].type === 'CONSULT' ? consult(c) : interaction(c)) {
         events.push({ ...e, sentence: si });
         earlier.push([...e.actors, ...e.recipients]);
+        if (e.actors[0]?.startsWith('p:')) topic = e.actors[0];
       }
     }
+    if (speaker?.startsWith('p:') && !earlier.length) topic = speaker;
   });
   return events;
 }
@@ -179,10 +185,10 @@ function consult(c: Context): Draft[] {
     // "زيارته إلى روسيا، شارك وانغ": the visitor of an owned visit is the clause's subject.
     const owned = t.pos === 'owned' ? after.find((x) => x.ref.startsWith('p:') && !sameClause(doc.tokens, f.to - 1, x.from)) ?? (c.speaker ? { from: f.from, to: f.to, ref: c.speaker } : undefined) : undefined;
     const visitor = owned ?? (t.pos === 'noun' ? (after[0] && !after[0].locative && after[0].from - f.to <= 1 ? after[0] : subjectBefore(c, before, REACH.agent, true))
-      : subjectBefore(c, before, REACH.agent, true) ?? subjectAfter(c, after) ?? (c.speaker ? { from: f.from, to: f.from, ref: c.speaker } : undefined));
+      : subjectBefore(c, before, REACH.agent, true) ?? subjectAfter(c, after) ?? sentenceSubject(c) ?? (c.topic ? { from: f.from, to: f.from, ref: c.topic } : undefined));
     if (!visitor) return [];
     const destFrom = owned ? f.to : Math.max(f.to, visitor.to);
-    const dest = after.find((x) => x.from >= destFrom && x.ref !== visitor.ref && x.from - destFrom <= REACH.object);
+    const dest = after.find((x) => x.from >= destFrom && x.ref !== visitor.ref && x.from - destFrom <= REACH.destination);
     const place = dest ? null : placeCountryAfter(doc, destFrom, c.s.to);
     if (!dest && !place) return [];
     return [draft(c, 'CONSULT', [visitor.ref], [dest?.ref ?? place!], 'visit')];
@@ -202,7 +208,7 @@ function consult(c: Context): Draft[] {
   // "محادثات أجراها بوتين مع بولتون": the person between the noun and مع leads the talks
   if (!agent && withAt >= 0) agent = after.find((x) => x.from < withAt && x.ref.startsWith('p:') && !x.oblique);
   agent ??= after.find((x) => x.from >= partners.at(-1)!.to && x.ref.startsWith('p:') && !partners.some((p) => p.ref === x.ref)) ?? sentenceSubject(c);
-  const agentRef = agent?.ref ?? c.speaker;
+  const agentRef = agent?.ref ?? c.topic;
   if (!agentRef) return [];
   const others = partners.map((x) => x.ref).filter((r) => r !== agentRef);
   if (!others.length) return [];

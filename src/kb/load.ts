@@ -124,7 +124,7 @@ export function markerKindsAt(kb: Kb, tokens: Token[], i: number): string[] {
   if (i < 0 || i >= tokens.length) return NO_KINDS;
   let memo = markerCache.get(tokens);
   if (!memo) { memo = new Array(tokens.length); markerCache.set(tokens, memo); }
-  return (memo[i] ??= kb.markers.matchAt(tokens, i, false)?.values.map((m) => m.kind) ?? NO_KINDS);
+  return (memo[i] ??= kb.markers.matchAt(tokens, i)?.values.map((m) => m.kind) ?? NO_KINDS);
 }
 
 /** The role a person held on a date (the latest role when the date is unknown). A partial
