@@ -26,7 +26,7 @@ function coverage(doc: Doc, titles: TitleMention[]): Int32Array {
 function nameWord(doc: Doc, kb: Kb, cover: Int32Array, i: number): boolean {
   const t = doc.tokens[i];
   if (cover[i] !== -1 || t.key.length < 2 || /\d/.test(t.key)) return false;
-  if (isStopword(kb, t)) return false;
+  if (isStopword(kb, t) || t.forms.some((f) => kb.commonWords.has(f))) return false;
   for (const trie of [kb.triggers, kb.reporting, kb.dateWords, kb.markers]) if (trie.matchAt(doc.tokens, i, false)) return false;
   if (kb.titles.startsWith(t.forms)) return false;
   // a future verb (سيعلن، ستجتمع) is no name: without its س it is a known verb

@@ -41,6 +41,8 @@ export interface Kb {
   dateWords: PhraseTrie<DateWord>;
   markers: PhraseTrie<Marker>;
   stopwords: Set<string>;
+  /** frequent words that are in no known name (normalized keys, from common_words.tsv) */
+  commonWords: Set<string>;
   boilerplate: BoilerplateRules;
   /** every word a lexicon phrase starts with, and word beginnings for `*` entries */
   firstWords: Set<string>;
@@ -101,11 +103,12 @@ function buildKb(dir: string): Kb {
   const markers = new PhraseTrie<Marker>();
   for (const r of rows(dir, 'lexicon/markers.tsv')) markers.add(r.phrase_ar, { kind: r.kind });
   const stopwords = new Set(rows(dir, 'lexicon/stopwords.tsv').map((r) => nameKey(r.word)));
+  const commonWords = new Set(rows(dir, 'lexicon/common_words.tsv').map((r) => r.word));
   const boilerplate = compileBoilerplate(rows(dir, 'lexicon/boilerplate.tsv'));
   const firsts = [names, titles, triggers, reporting, dateWords, markers].map((t) => t.firstWords());
   const firstWords = new Set(firsts.flatMap((f) => f.words));
   const firstPrefixes = [...new Set(firsts.flatMap((f) => f.prefixes))];
-  return { dataDir: dir, countries, orgs, people, names, titles, triggers, reporting, dateWords, markers, stopwords, boilerplate, firstWords, firstPrefixes };
+  return { dataDir: dir, countries, orgs, people, names, titles, triggers, reporting, dateWords, markers, stopwords, commonWords, boilerplate, firstWords, firstPrefixes };
 }
 
 /** Marks the words no lexicon phrase can start with, so that every later lookup skips them. */
