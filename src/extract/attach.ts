@@ -6,7 +6,7 @@
 import type { Kb } from '../kb/load.ts';
 import { findDates } from './dates.ts';
 import { BOTH, SELF } from './actors.ts';
-import type { Doc, DocEntity, EventAnn, Ref } from './doc.ts';
+import type { DateAnn, Doc, DocEntity, EventAnn, Ref } from './doc.ts';
 import type { PlaceRef } from './types.ts';
 
 const LEAD_SENTENCES = 3;
@@ -43,7 +43,7 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
     if (ev.actors.includes(SELF) || ev.recipients.includes(SELF) || ev.recipients.includes(BOTH)) return [];
     if (ev.type === 'CONSULT') {
       const dates = findDates(kb, doc.tokens, s.from, s.to, doc.refDate, ev.status === 'planned');
-      const near = dates.sort((a, b) => Math.abs(a.from - e.from) - Math.abs(b.from - e.from))[0];
+      const near = dates.map((d) => ({ d, rank: dateRank(doc, e, d) })).sort((a, b) => a.rank - b.rank)[0]?.d;
       ev.date = near ? { value: near.value, precision: near.precision, text: near.text } : (ev.status === 'held' && e.sentence < LEAD_SENTENCES && leadDate ? { value: leadDate.value, precision: leadDate.precision, text: leadDate.text } : null);
       // a meeting dated after the article is still to come
       if (ev.date?.value && doc.refDate && ev.date.value > doc.refDate.slice(0, ev.date.value.length)) ev.status = 'planned';
@@ -65,6 +65,22 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
     if (ev.actors.length + ev.recipients.length < (ev.type === 'CONSULT' && ev.mode === 'multilateral' ? 1 : 2)) return [];
     return [ev];
   });
+}
+
+const CLAUSE_BREAK = /[،,:؛;()"«»“”]/;
+const NEAR = 8;
+
+/** Which of a sentence's dates belongs to an event: one in the trigger's own clause, then one
+ *  after the trigger, then one before it (often the day the words were said: "قال، الأربعاء،
+ *  إن…"); a full date before a weekday, a weekday before a month; the nearest last. */
+function dateRank(doc: Doc, e: EventAnn, d: DateAnn): number {
+  const [a, b] = d.from < e.from ? [d.from, e.from] : [e.to, d.from];
+  let separated = false;
+  for (let i = a + 1; i <= b && i < doc.tokens.length; i++) if (CLAUSE_BREAK.test(doc.tokens[i].gap)) separated = true;
+  const place = !separated ? 0 : d.from >= e.to ? 1 : 2;
+  const precision = d.precision === 'day' && /\d/.test(d.text) ? 0 : d.precision === 'day' ? 1 : 2;
+  const distance = Math.min(99, Math.abs(d.from - e.from));
+  return place * 1000 + (distance > NEAR ? 500 : 0) + precision * 100 + distance;
 }
 
 /** A bilateral meeting's place decides between a visit and a meeting in a third country. */

@@ -26,7 +26,8 @@ export type NameHit = { form: string } & (
 
 export interface Trigger { type: string; mode: string | null; status: string | null; frame: string; pos: string }
 export interface ReportingCue { kind: string }
-export interface DateWord { kind: string; value: number }
+/** `form`: the listed spelling, normalized but not folded (غدا is not جدا "very"). */
+export interface DateWord { kind: string; value: number; form: string }
 export interface Marker { kind: string }
 
 export interface Kb {
@@ -99,7 +100,7 @@ function buildKb(dir: string): Kb {
   const reporting = new PhraseTrie<ReportingCue>();
   for (const r of rows(dir, 'lexicon/reporting.tsv')) reporting.add(r.phrase_ar, { kind: r.kind });
   const dateWords = new PhraseTrie<DateWord>();
-  for (const r of rows(dir, 'lexicon/dates.tsv')) dateWords.add(r.phrase_ar, { kind: r.kind, value: Number(r.value) });
+  for (const r of rows(dir, 'lexicon/dates.tsv')) dateWords.add(r.phrase_ar, { kind: r.kind, value: Number(r.value), form: normalizeArabic(r.phrase_ar) });
   const markers = new PhraseTrie<Marker>();
   for (const r of rows(dir, 'lexicon/markers.tsv')) markers.add(r.phrase_ar, { kind: r.kind });
   const stopwords = new Set(rows(dir, 'lexicon/stopwords.tsv').map((r) => nameKey(r.word)));
