@@ -27,7 +27,7 @@ export function actorSlots(doc: Doc, kb: Kb): Slot[] {
   for (const m of doc.mentions) {
     const e = doc.entities.get(m.ref);
     if (!e || e.kind === 'place') continue;
-    if (e.kind === 'country' && (m.via === 'adjective' || m.via === 'name') && titled(m.from)) continue;
+    if (e.kind === 'country' && m.via !== 'place' && titled(m.from)) continue;
     const t = doc.tokens[m.from];
     slots.push({ from: m.from, to: m.to, ref: m.ref, locative: e.kind === 'country' && isLocative(doc.tokens, m.from, t.forms.at(-1)!, kb), oblique: obliqueAt(doc, m.from) });
   }

@@ -7,6 +7,8 @@ import { SELF, inRange, type Slot } from './actors.ts';
 import type { Doc, Ref, StatementAnn } from './doc.ts';
 
 const SPEAKER_WINDOW = 12;
+/** words that may stand between a reporting verb and its subject (قال، الأربعاء، ترامب) */
+const SUBJECT_GAP = 3;
 const MIN_CHARS = 20;
 // Patterns over normalized keys (إن أن إنه أنها بأن إلى → ان انه انها بان الي).
 const COMPLEMENT = /^(?:[وف]?انه?|[وف]?انها|بان|الي)$/;
@@ -32,12 +34,19 @@ export function reportingCues(doc: Doc, kb: Kb, from: number, to: number): Cue[]
 /** The speaker named right after a reporting verb (before its complement), if any. */
 function speakerAfter(doc: Doc, slots: Slot[], cue: Cue, end: number): Slot | undefined {
   const { tokens } = doc;
-  for (const s of inRange(slots, cue.to, Math.min(end, cue.to + SPEAKER_WINDOW))) {
+  for (const s of inRange(slots, cue.to, Math.min(end, cue.to + SUBJECT_GAP + 1))) {
     const between = tokens.slice(cue.to, s.from);
     if (between.some((t) => COMPLEMENT.test(t.key)) || /["“«:]/.test(tokens.slice(cue.to + 1, s.from + 1).map((t) => t.gap).join(''))) return undefined;
     if (s.ref !== SELF) return s;
   }
   return undefined;
+}
+
+/** The subject named just before the verb (وكان ترامب قد قال إن…), in the same clause. */
+function speakerBefore(doc: Doc, slots: Slot[], cue: Cue, start: number): Slot | undefined {
+  const s = inRange(slots, start, cue.from).filter((x) => x.to <= cue.from && x.ref !== SELF).at(-1);
+  if (!s || cue.from - s.to > 1) return undefined;
+  return /[،,:؛"«»“”]/.test(doc.tokens.slice(s.to, cue.from + 1).map((t) => t.gap).join('')) ? undefined : s;
 }
 
 /** Where the reported words start: the complement (إن، أن، إلى أن) or the quote after the speaker. */
@@ -66,7 +75,7 @@ export function findStatements(doc: Doc, kb: Kb, slots: Slot[]): { statements: S
       let from = cue.to;
       let to = nextCue;
       if (cue.kind === 'verb') {
-        const sp = speakerAfter(doc, slots, cue, nextCue);
+        const sp = speakerAfter(doc, slots, cue, nextCue) ?? speakerBefore(doc, slots, cue, Math.max(s.from, prevEnd));
         if (sp) { speaker = sp.ref; from = contentStart(doc, sp.to, nextCue); } else { speaker = last; from = contentStart(doc, cue.to, nextCue); }
       } else if (cue.kind === 'continuation') {
         speaker = last;
