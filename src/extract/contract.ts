@@ -6,13 +6,28 @@ function actor(doc: Doc, ref: Ref): Actor {
   const e = doc.entities.get(ref);
   if (!e) return { kind: 'country', name_ar: ref, name_en: null, country: null, code: null };
   const kind = e.kind === 'place' ? 'country' : e.kind;
-  return { kind, name_ar: e.nameAr, name_en: e.nameEn, country: e.country, code: kind === 'person' ? null : e.code ?? e.country };
+  const name = kind === 'person' ? surfaceName(doc, e) : e.nameAr;
+  return { kind, name_ar: name, name_en: e.nameEn, country: e.country, code: kind === 'person' ? null : e.code ?? e.country };
+}
+
+/** A person's name as this article spells it: its longest mention by name. */
+function surfaceName(doc: Doc, e: DocEntity): string {
+  const named = doc.mentions.filter((m) => m.ref === e.ref && m.via === 'name').sort((a, b) => (b.to - b.from) - (a.to - a.from))[0];
+  if (!named) return e.nameAr;
+  const words = doc.tokens.slice(named.from, named.to).map((t) => t.text);
+  words[0] = doc.tokens[named.from].forms.length > 1 && !e.nameAr.startsWith(words[0]) ? stripConjunction(words[0]) : words[0];
+  return words.join(' ');
+}
+
+function stripConjunction(word: string): string {
+  return /^[وف]/.test(word) && word.length > 3 ? word.slice(1) : word;
 }
 
 function entity(doc: Doc, e: DocEntity): Entity {
   const mentions = doc.mentions.filter((m) => m.ref === e.ref)
     .map((m) => ({ start: doc.tokens[m.from].start, end: doc.tokens[m.to - 1].end }));
-  const out: Entity = { kind: e.kind, name_ar: e.nameAr, name_en: e.nameEn, mentions };
+  const nameAr = e.kind === 'person' ? surfaceName(doc, e) : e.nameAr;
+  const out: Entity = { kind: e.kind, name_ar: nameAr, name_en: e.nameEn, mentions };
   if (e.kind === 'country' || e.kind === 'org') out.code = e.code;
   if (e.kind !== 'org') out.country = e.country;
   if (e.kind === 'person') out.role = e.role;

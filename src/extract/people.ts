@@ -5,6 +5,7 @@ import { roleOn, type Kb } from '../kb/load.ts';
 import { nameKey as nameKeyOf, type Token } from '../kb/normalize.ts';
 import { joined } from '../kb/trie.ts';
 import { addMention } from './mentions.ts';
+import { sentenceOf } from './segment.ts';
 import type { Doc, DocEntity, Mention, Ref, TitleMention } from './doc.ts';
 
 const MAX_NAME_WORDS = 4;
@@ -35,14 +36,17 @@ function nameWord(doc: Doc, kb: Kb, cover: Int32Array, i: number): boolean {
 }
 
 /** The run of name words starting at i (a given name first, so not one with ال). */
-function nameAfter(doc: Doc, kb: Kb, cover: Int32Array, i: number, end: number): number {
+function nameAfter(doc: Doc, kb: Kb, cover: Int32Array, i: number, end: number, givenFirst = false): number {
   const { tokens } = doc;
-  if (i >= end || !nameWord(doc, kb, cover, i) || tokens[i].key.startsWith('ال')) return i;
+  if (i >= end || tokens[i].key.startsWith('ال') || (!givenFirst && !nameWord(doc, kb, cover, i))) return i;
   let j = i + 1;
-  while (j < end && j - i < MAX_NAME_WORDS + 2 && joined(tokens[j]) && nameWord(doc, kb, cover, j)) {
+  // a link word (بن، فون، دي) and the word after it belong to the name even when common
+  const linked = (k: number) => (NAME_LINKS.test(tokens[k].text) || NAME_LINKS.test(tokens[k - 1].text)) && cover[k] === -1 && !/\d/.test(tokens[k].key);
+  while (j < end && j - i < MAX_NAME_WORDS + 2 && joined(tokens[j]) && (linked(j) || nameWord(doc, kb, cover, j))) {
     if (j - i >= MAX_NAME_WORDS && !NAME_LINKS.test(tokens[j - 1].text)) break;
     j++;
   }
+  while (j - 1 > i && NAME_LINKS.test(tokens[j - 1].text)) j--;
   return j;
 }
 
@@ -133,6 +137,7 @@ export function findPeople(doc: Doc, kb: Kb): Doc {
       if (t.title.sector !== 'relative') e.role ??= t.title.role;
     }
   }
+  discoverByGivenName(doc, kb, entities, mentions, cover);
   mergeIntoKnown(doc, entities, mentions, titles);
   mentions.sort((a, b) => a.from - b.from);
   resolveAliases(doc, kb, entities, mentions, titles);
@@ -144,8 +149,25 @@ function discover(entities: Map<Ref, DocEntity>, mentions: Mention[], tokens: To
   const words = tokens.slice(i, j);
   const ref = `p:~${slug(words)}`;
   const nameAr = words.map((w) => w.text).join(' ');
-  addMention(entities, mentions, { ref, kind: 'person', nameAr, nameEn: null, code: null, country: t.country, role: t.title.role }, i, j, 'name');
+  const role = t.title.sector === 'relative' ? null : t.title.role;
+  addMention(entities, mentions, { ref, kind: 'person', nameAr, nameEn: null, code: null, country: t.country, role }, i, j, 'name');
   return ref;
+}
+
+/** An untitled name that starts with a known given name (سيرغي سكريبال، توم مالينوفسكي). */
+function discoverByGivenName(doc: Doc, kb: Kb, entities: Map<Ref, DocEntity>, mentions: Mention[], cover: Int32Array): void {
+  const { tokens } = doc;
+  for (let i = 0; i < tokens.length; i++) {
+    if (cover[i] !== -1 || !tokens[i].forms.some((f) => kb.givenNames.has(f))) continue;
+    const end = doc.sentences[sentenceOf(doc.sentences, i)].to;
+    const j = nameAfter(doc, kb, cover, i, end, true);
+    if (j - i < 2) continue;
+    const words = tokens.slice(i, j);
+    const ref = `p:~${slug(words)}`;
+    addMention(entities, mentions, { ref, kind: 'person', nameAr: words.map((w) => w.text).join(' ').replace(/^و(?=\S{3})/, ''), nameEn: null, code: null, country: null, role: null }, i, j, 'name');
+    for (let k = i; k < j; k++) cover[k] = mentions.length - 1;
+    i = j - 1;
+  }
 }
 
 /** A discovered name made of words of a known person's name in the same article ("الرئيس

@@ -45,6 +45,9 @@ export interface Kb {
   /** frequent words that are in no known name (normalized keys, from common_words.tsv) */
   commonWords: Set<string>;
   boilerplate: BoilerplateRules;
+  /** first words of known people's full names (سيرغي، دونالد، محمد): a given name before an
+   *  unknown word starts a person's name even without a title */
+  givenNames: Set<string>;
   /** every word a lexicon phrase starts with, and word beginnings for `*` entries */
   firstWords: Set<string>;
   firstPrefixes: string[];
@@ -106,10 +109,12 @@ function buildKb(dir: string): Kb {
   const stopwords = new Set(rows(dir, 'lexicon/stopwords.tsv').map((r) => nameKey(r.word)));
   const commonWords = new Set(rows(dir, 'lexicon/common_words.tsv').map((r) => r.word));
   const boilerplate = compileBoilerplate(rows(dir, 'lexicon/boilerplate.tsv'));
+  const givenNames = new Set([...people.values()].flatMap((p) => p.namesAr.map((n) => n.split(/\s+/)))
+    .filter((w) => w.length > 1).map((w) => nameKey(w[0])).filter((w) => !stopwords.has(w)));
   const firsts = [names, titles, triggers, reporting, dateWords, markers].map((t) => t.firstWords());
   const firstWords = new Set(firsts.flatMap((f) => f.words));
   const firstPrefixes = [...new Set(firsts.flatMap((f) => f.prefixes))];
-  return { dataDir: dir, countries, orgs, people, names, titles, triggers, reporting, dateWords, markers, stopwords, commonWords, boilerplate, firstWords, firstPrefixes };
+  return { dataDir: dir, countries, orgs, people, names, titles, triggers, reporting, dateWords, markers, stopwords, commonWords, givenNames, boilerplate, firstWords, firstPrefixes };
 }
 
 /** Marks the words no lexicon phrase can start with, so that every later lookup skips them. */
