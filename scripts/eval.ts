@@ -29,5 +29,23 @@ for (const set of ['seeds', 'dev']) {
   writeFileSync(pred, lines.join('\n') + '\n');
   console.log(`\n== ${set} (${lines.length} articles)`);
   const args = [join(shared, 'eval', 'score.mjs'), '--gold', gold, '--pred', pred, ...(verbose ? ['--verbose'] : [])];
+  run(args);
+}
+
+// Entities in general text: ANERcorp sentences, each extracted as an article with no headline.
+const ner = join(shared, 'ner', 'anercorp-train.txt');
+if ((!only || only === 'ner') && existsSync(ner)) {
+  const docs = execFileSync(process.execPath, [join(shared, 'eval', 'ner.mjs'), 'docs', ner], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const lines = docs.split('\n').filter(Boolean).map((l) => {
+    const { id, text } = JSON.parse(l) as { id: string; text: string };
+    return JSON.stringify(extractDoc({ id: String(id), text, title: '' }, kb));
+  });
+  const pred = join(outDir, 'ner.jsonl');
+  writeFileSync(pred, lines.join('\n') + '\n');
+  console.log(`\n== ner (ANERcorp training portion, ${lines.length} sentences)`);
+  run([join(shared, 'eval', 'ner.mjs'), 'score', ner, pred]);
+}
+
+function run(args: string[]): void {
   try { process.stdout.write(execFileSync(process.execPath, args, { encoding: 'utf8' })); } catch (e) { process.stdout.write(String((e as { stdout?: string }).stdout ?? e)); }
 }
