@@ -5,7 +5,8 @@ import type { Actor, ContractDoc, ContractEvent, EventType } from '../extract/ty
 /** English name of a country from its ISO alpha-3 code. */
 export type CountryName = (iso3: string) => string;
 
-/** Past tense for held events, base form after "will" for planned ones. */
+/** Past tense for held events, base form after "will" for planned ones. Symmetric events
+ *  with all parties among the actors read without the preposition ("X and Y agreed"). */
 const VERBS: Record<Exclude<EventType, 'CONSULT'>, [held: string, planned: string]> = {
   AGREE: ['agreed with', 'agree with'],
   SUPPORT: ['expressed support for', 'express support for'],
@@ -52,7 +53,8 @@ function verbOf(event: ContractEvent): string {
   const planned = event.status === 'planned';
   if (event.type !== 'CONSULT') {
     const [held, base] = VERBS[event.type];
-    return planned ? `will ${base}` : held;
+    const verb = planned ? `will ${base}` : held;
+    return event.recipients.length ? verb : verb.replace(/ (with|to|for|on|against|toward)$/, '');
   }
   if (event.mode === 'visit') return planned ? `${event.actors.length > 1 ? 'are' : 'is'} to visit` : 'visited';
   if (event.mode === 'phone') return planned ? 'will speak by phone with' : 'spoke by phone with';

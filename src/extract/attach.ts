@@ -31,9 +31,7 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
   const leadDate = lead.map((s) => findDates(kb, doc.tokens, s.from, s.to, doc.refDate, false).find((d) => d.value)).find(Boolean) ?? null;
   const principals = meetingPrincipals(doc, events);
   const both = [...new Set(principals.values())];
-  const trips = events.filter((e) => e.type === 'CONSULT' && e.mode === 'visit' && e.status === 'held' && e.recipients.length === 1)
-    .map((e) => ({ visitor: e.actors[0], country: countryOf(doc, e.recipients[0]) }));
-  return events.flatMap((e) => {
+  const placed = events.flatMap((e) => {
     const s = doc.sentences[e.sentence];
     const ev: EventAnn = { ...e };
     if (ev.actors.includes(BOTH)) {
@@ -41,6 +39,7 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
       ev.actors = [...new Set(ev.actors.flatMap((r) => (r === BOTH ? both : [r])))];
     }
     if (ev.actors.includes(SELF) || ev.recipients.includes(SELF) || ev.recipients.includes(BOTH)) return [];
+    let placedHere = false;
     if (ev.type === 'CONSULT') {
       const dates = findDates(kb, doc.tokens, s.from, s.to, doc.refDate, ev.status === 'planned');
       const near = dates.map((d) => ({ d, rank: dateRank(doc, e, d) })).sort((a, b) => a.rank - b.rank)[0]?.d;
@@ -52,7 +51,16 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
       const placeEntity = pm ? doc.entities.get(pm.ref) : doc.dateline && e.sentence < LEAD_SENTENCES && ev.status === 'held' ? doc.entities.get(doc.dateline) : undefined;
       if (placeEntity) ev.place = placeRef(placeEntity);
       refineMode(doc, ev, pm ? placeEntity?.country ?? null : null);
-      if (!pm) duringTrip(doc, ev, trips);
+      placedHere = !!pm;
+    }
+    return [{ ev, placedHere }];
+  });
+  // Meetings are placed within the trips the article reports, once every visit is known.
+  const trips = placed.map((p) => p.ev).filter((e) => e.type === 'CONSULT' && e.mode === 'visit' && e.status === 'held' && e.recipients.length === 1)
+    .map((e) => ({ visitor: e.actors[0], country: countryOf(doc, e.recipients[0]) }));
+  return placed.flatMap(({ ev, placedHere }) => {
+    if (ev.type === 'CONSULT') {
+      if (!placedHere) duringTrip(doc, ev, trips);
       if (ev.mode === 'visit') ev.recipients = ev.recipients.map((r) => counterpart(doc, r, ev.actors[0]) ?? r);
     }
     if (ev.type === 'AGREE') ev.actors = [...new Set(ev.actors.map((r) => (r.startsWith('c:') ? principals.get(r) ?? r : r)))];

@@ -196,7 +196,13 @@ function consult(c: Context): Draft[] {
   // with: the subject meets the one(s) after مع, or after the verb.
   let agent = subjectBefore(c, before, REACH.agent) ?? continuedSubject(c) ?? subjectAfter(c, after);
   let partnerSlot: Slot | undefined;
-  if (withAt >= 0) partnerSlot = after.find((x) => x.from > withAt && x.from - withAt <= 3);
+  // "لقاء وزير خارجية مصر سامح شكري أمس مع الأمير محمد بن نايف": the noun's owner meets the one after مع
+  const owner = t.pos !== 'verb' && withAt < 0 && after[0] && after[0].from - f.to <= 1 ? after[0] : undefined;
+  const ownerWith = owner ? tokenAfter(c, 'مع', owner.to, REACH.with) : -1;
+  if (owner && ownerWith >= 0) {
+    agent = owner;
+    partnerSlot = after.find((x) => x.from > ownerWith && x.from - ownerWith <= 3);
+  } else if (withAt >= 0) partnerSlot = after.find((x) => x.from > withAt && x.from - withAt <= 3);
   else if (agent && agent.from > f.from) partnerSlot = after.find((x) => x.from >= agent!.to && x.ref !== agent!.ref && !x.locative && x.from - agent!.to <= REACH.agent);
   else partnerSlot = after.find((x) => !x.locative && x.from - f.to <= (t.pos === 'verb' ? REACH.with : 0) && sameClause(doc.tokens, f.to - 1, x.from));
   if (!partnerSlot) {
@@ -208,7 +214,8 @@ function consult(c: Context): Draft[] {
   // "محادثات أجراها بوتين مع بولتون": the person between the noun and مع leads the talks
   if (!agent && withAt >= 0) agent = after.find((x) => x.from < withAt && x.ref.startsWith('p:') && !x.oblique);
   agent ??= after.find((x) => x.from >= partners.at(-1)!.to && x.ref.startsWith('p:') && !partners.some((p) => p.ref === x.ref)) ?? sentenceSubject(c);
-  const agentRef = agent?.ref ?? c.topic;
+  // "خلال لقائه وزير الخارجية المصري": the owner of the meeting is the one speaking
+  const agentRef = agent?.ref ?? (t.pos === 'owned' ? c.speaker ?? c.topic : c.topic);
   if (!agentRef) return [];
   const others = partners.map((x) => x.ref).filter((r) => r !== agentRef);
   if (!others.length) return [];

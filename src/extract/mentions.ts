@@ -9,6 +9,9 @@ import type { Doc, DocEntity, Mention, Ref } from './doc.ts';
 export function isLocative(tokens: Token[], i: number, head: string, kb: Kb): boolean {
   const t = tokens[i];
   if (t.key !== head && /^و?[بل]/.test(t.key)) return true;
+  // a dateline: "موسكو - التقى…" at the head of a line names where, not who
+  const next = tokens[i + 1];
+  if ((i === 0 || /\n/.test(t.gap)) && next && /^\s*[-–—:]\s*$/.test(next.gap) && !/\n/.test(next.gap)) return true;
   return i > 0 && /^[ \t]*$/.test(t.gap) && markerKindsAt(kb, tokens, i - 1).includes('locative');
 }
 
