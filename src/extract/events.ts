@@ -8,7 +8,7 @@ import type { Doc, EventAnn, Ref, Sentence } from './doc.ts';
 import type { ConsultMode, EventType } from './types.ts';
 
 /** How far (in words) the parts of an event may stand from its trigger. */
-const REACH = { gathering: 7, with: 3, agent: 8, partner: 10, object: 4, destination: 6, marker: 6 };
+const REACH = { gathering: 7, with: 3, afterWith: 6, agent: 8, partner: 10, object: 4, destination: 6, marker: 6 };
 const FUTURE_VERB = /^[وف]?س[يتن]/;
 const IMPERFECT = /^[وف]?[يت]/;
 const CLAUSE_BREAK = /[،,:؛;.()"«»“”]/;
@@ -202,7 +202,7 @@ function consult(c: Context): Draft[] {
   if (owner && ownerWith >= 0) {
     agent = owner;
     partnerSlot = after.find((x) => x.from > ownerWith && x.from - ownerWith <= 3);
-  } else if (withAt >= 0) partnerSlot = after.find((x) => x.from > withAt && x.from - withAt <= 3);
+  } else if (withAt >= 0) partnerSlot = after.find((x) => x.from > withAt && x.from - withAt <= REACH.afterWith && sameClause(doc.tokens, withAt, x.from));
   else if (agent && agent.from > f.from) partnerSlot = after.find((x) => x.from >= agent!.to && x.ref !== agent!.ref && !x.locative && x.from - agent!.to <= REACH.agent);
   else partnerSlot = after.find((x) => !x.locative && x.from - f.to <= (t.pos === 'verb' ? REACH.with : 0) && sameClause(doc.tokens, f.to - 1, x.from));
   if (!partnerSlot) {
