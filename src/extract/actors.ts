@@ -3,7 +3,6 @@
 // organisations. A nationality adjective inside a titled mention belongs to the person.
 import { markerKindsAt, type Kb } from '../kb/load.ts';
 import type { Doc, Ref } from './doc.ts';
-import { isLocative } from './mentions.ts';
 
 export interface Slot {
   from: number;
@@ -28,8 +27,7 @@ export function actorSlots(doc: Doc, kb: Kb): Slot[] {
     const e = doc.entities.get(m.ref);
     if (!e || e.kind === 'place') continue;
     if (e.kind === 'country' && m.via !== 'place' && titled(m.from)) continue;
-    const t = doc.tokens[m.from];
-    slots.push({ from: m.from, to: m.to, ref: m.ref, locative: e.kind === 'country' && isLocative(doc.tokens, m.from, t.forms.at(-1)!, kb), oblique: obliqueAt(doc, m.from) });
+    slots.push({ from: m.from, to: m.to, ref: m.ref, locative: e.kind === 'country' && !!m.locative, oblique: obliqueAt(doc, kb, m.from) });
   }
   // A titled person is an actor over the whole titled phrase: title first, or name then
   // appositive title (باتروشيف، سكرتير مجلس الأمن الروسي).
@@ -38,7 +36,7 @@ export function actorSlots(doc: Doc, kb: Kb): Slot[] {
     const end = Math.max(t.to, ...doc.mentions.filter((m) => m.from >= t.from && m.from <= t.to && m.via === 'adjective').map((m) => m.to));
     const named = slots.find((x) => x.ref === t.holder && x.from >= t.to && x.from <= end + 4);
     const apposed = slots.find((x) => x.ref === t.holder && x.to <= t.from && t.from - x.to <= 1);
-    if (named) { named.from = t.from; named.oblique = obliqueAt(doc, t.from); }
+    if (named) { named.from = t.from; named.oblique = obliqueAt(doc, kb, t.from); }
     else if (apposed) apposed.to = end;
     else if (!slots.some((x) => x.from === t.from)) slots.push({ from: t.from, to: end, ref: t.holder });
   }
@@ -52,10 +50,14 @@ export function actorSlots(doc: Doc, kb: Kb): Slot[] {
   return slots.filter((s, k) => !slots.some((o, j) => j !== k && o.from <= s.from && o.to >= s.to && (o.to - o.from > s.to - s.from)));
 }
 
-/** Does the word carry a preposition (بنظيره، لروسيا)? */
-function obliqueAt(doc: Doc, i: number): boolean {
+/** Does the word carry a preposition (بنظيره، لروسيا, but not بومبيو)? The form a name or
+ *  title was found under tells what was stripped from it. */
+function obliqueAt(doc: Doc, kb: Kb, i: number): boolean {
   const t = doc.tokens[i];
-  return t.forms.length > 1 && /^و?[بل]/.test(t.key) && !/^و?[بل]/.test(t.forms.at(-1)!);
+  const used = t.forms.find((f) => kb.names.startsWith([f]) || kb.titles.startsWith([f])) ?? t.key;
+  if (used === t.key) return false;
+  const stripped = t.key.length - used.length + (used.startsWith('ال') && t.key.startsWith('لل') ? 1 : 0);
+  return /[بل]/.test(t.key.slice(0, stripped));
 }
 
 export function inRange(slots: Slot[], from: number, to: number): Slot[] {

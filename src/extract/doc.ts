@@ -22,7 +22,14 @@ export interface DocEntity {
 
 export type MentionVia = 'name' | 'adjective' | 'capital' | 'institution' | 'alias' | 'title' | 'place';
 
-export interface Mention { from: number; to: number; ref: Ref; via: MentionVia }
+export interface Mention {
+  from: number;
+  to: number;
+  ref: Ref;
+  via: MentionVia;
+  /** named as a location (في مصر، إلى روسيا، a dateline) */
+  locative?: boolean;
+}
 
 export interface TitleMention { from: number; to: number; title: Title; country: string | null; holder: Ref | null }
 

@@ -77,6 +77,7 @@ export function findMentions(doc: Doc, kb: Kb): Doc {
       via = 'place';
     }
     addMention(entities, mentions, entity, m.from, m.to, via);
+    if (locative) mentions[mentions.length - 1].locative = true;
   }
   return { ...doc, entities, mentions };
 }

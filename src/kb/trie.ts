@@ -87,7 +87,7 @@ export class PhraseTrie<T> {
 
   /** Does some phrase start with one of these word forms? */
   startsWith(forms: string[]): boolean {
-    return forms.some((f) => this.root.exact.has(f));
+    return forms.some((f) => this.root.exact.has(f) || this.hasRootPrefix(f));
   }
 
   /** All non-overlapping longest matches, left to right. */
