@@ -98,6 +98,7 @@ export function findEvents(doc: Doc, kb: Kb, slots: Slot[], speakers: (Ref | nul
     const earlier: Ref[][] = [];
     const speaker = speakers[si];
     for (const m of kb.triggers.scan(doc.tokens, s.from, s.to)) {
+      if (negated(kb, doc.tokens, m.from, s.from)) continue;
       const c: Context = { doc, kb, slots, s, f: { trigger: m.values[0], from: m.from, to: m.to }, kinds, speaker, topic: topic ?? speaker, earlier };
       for (const e of m.values[0].type === 'CONSULT' ? consult(c) : interaction(c)) {
         events.push({ ...e, sentence: si });
@@ -108,6 +109,11 @@ export function findEvents(doc: Doc, kb: Kb, slots: Slot[], speakers: (Ref | nul
     if (speaker?.startsWith('p:') && !earlier.length) topic = speaker;
   });
   return events;
+}
+
+/** "لن يلتقي"، "لم يجتمع": what the text says will not or did not happen is no event. */
+function negated(kb: Kb, tokens: Token[], at: number, sentenceStart: number): boolean {
+  return at - 1 >= sentenceStart && markerKindsAt(kb, tokens, at - 1).includes('negation');
 }
 
 function around(c: Context): { before: Slot[]; after: Slot[] } {
@@ -175,6 +181,13 @@ function consult(c: Context): Draft[] {
       const all = [...new Set([...(attendee && parties.length > 2 ? [attendee.ref] : []), ...parties])];
       if (all.length >= 2) return [draft(c, 'CONSULT', all, [], all.length > 2 ? 'multilateral' : t.mode as ConsultMode | null)];
     }
+  }
+  if (t.frame === 'host' && t.pos === 'owned') {
+    // "حيث كان في استقباله نظيره": the one received is the subject, the hosts follow
+    const guest = sentenceSubject(c)?.ref ?? c.topic;
+    const first = after.find((x) => x.from - f.to <= 1);
+    if (!guest || !first) return [];
+    return conjoined(doc, kb, c.slots, first, c.s.to).filter((h) => h.ref !== guest).map((h) => draft(c, 'CONSULT', [guest], [h.ref], 'visit'));
   }
   if (t.frame === 'host') {
     const host = subjectBefore(c, before, REACH.agent) ?? subjectAfter(c, after);
