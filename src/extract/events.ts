@@ -201,10 +201,10 @@ function consult(c: Context): Draft[] {
       : subjectBefore(c, before, REACH.agent, true) ?? subjectAfter(c, after) ?? sentenceSubject(c) ?? (c.topic ? { from: f.from, to: f.from, ref: c.topic } : undefined));
     if (!visitor) return [];
     const destFrom = owned ? f.to : Math.max(f.to, visitor.to);
-    const dest = after.find((x) => x.from >= destFrom && x.ref !== visitor.ref && x.from - destFrom <= REACH.destination);
-    const place = dest ? null : placeCountryAfter(doc, destFrom, c.s.to);
+    const place = placeAfter(doc, destFrom, c.s.to);
+    const dest = after.find((x) => x.from >= destFrom && x.ref !== visitor.ref && x.from - destFrom <= REACH.destination && (!place || x.from < place.from));
     if (!dest && !place) return [];
-    return [draft(c, 'CONSULT', [visitor.ref], [dest?.ref ?? place!], 'visit')];
+    return [draft(c, 'CONSULT', [visitor.ref], [dest?.ref ?? place!.country], 'visit')];
   }
   // with: the subject meets the one(s) after مع, or after the verb.
   let agent = subjectBefore(c, before, REACH.agent) ?? continuedSubject(c) ?? subjectAfter(c, after);
@@ -278,9 +278,9 @@ function interaction(c: Context): Draft[] {
   return recipients.length ? [draft(c, type, [agents[0]], recipients, null)] : [];
 }
 
-/** The country of a place named after the trigger (the destination of a visit). */
-function placeCountryAfter(doc: Doc, from: number, to: number): Ref | null {
+/** A place named right after the trigger (the destination of a visit), with its country. */
+function placeAfter(doc: Doc, from: number, to: number): { from: number; country: Ref } | null {
   const m = doc.mentions.find((x) => x.from >= from && x.from < to && x.from - from <= REACH.object && doc.entities.get(x.ref)?.kind === 'place');
   const country = m ? doc.entities.get(m.ref)?.country : null;
-  return country ? `c:${country}` : null;
+  return m && country ? { from: m.from, country: `c:${country}` } : null;
 }

@@ -9,7 +9,7 @@ import { datelineDate } from './dates.ts';
 import type { Doc } from './doc.ts';
 import { findEvents } from './events.ts';
 import { findMentions } from './mentions.ts';
-import { mergeEvents } from './merge.ts';
+import { dropVaguerVisits, mergeEvents } from './merge.ts';
 import { findPeople } from './people.ts';
 import { segment } from './segment.ts';
 import { findStatements } from './statements.ts';
@@ -35,7 +35,8 @@ export function annotate(raw: RawDoc, kb: Kb): Doc {
   const { statements, speakers } = findStatements(doc, kb, slots);
   doc = { ...doc, statements };
   const events = findEvents(doc, kb, slots, speakers);
-  return { ...doc, events: mergeEvents(attachDetails(doc, kb, events)) };
+  const countryOf = (ref: string) => doc.entities.get(ref)?.country ?? null;
+  return { ...doc, events: mergeEvents(dropVaguerVisits(attachDetails(doc, kb, events), countryOf)) };
 }
 
 export function extractDoc(raw: RawDoc, kb: Kb): ContractDoc {

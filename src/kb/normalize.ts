@@ -99,7 +99,7 @@ const isPreposition = (c: number) => c === BA || c === LAM || c === KAF;
  */
 export function stripClitics(key: string): string[] {
   const forms = [key];
-  if (key.length <= 3) return forms;
+  if (key.length < 3) return forms;
   const base = isConjunction(key.charCodeAt(0)) ? key.slice(1) : null;
   for (const b of base ? [key, base] : [key]) {
     if (b !== key) forms.push(b);
