@@ -50,6 +50,7 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
         .sort((a, b) => Math.abs(a.from - e.from) - Math.abs(b.from - e.from))[0];
       const placeEntity = pm ? doc.entities.get(pm.ref) : doc.dateline && e.sentence < LEAD_SENTENCES && ev.status === 'held' ? doc.entities.get(doc.dateline) : undefined;
       if (placeEntity) ev.place = placeRef(placeEntity);
+      else if (ev.mode === 'visit') ev.place = visitedCapital(doc, kb, ev, s.from, s.to);
       refineMode(doc, ev, pm ? placeEntity?.country ?? null : null);
       placedHere = !!pm;
     }
@@ -89,6 +90,15 @@ function dateRank(doc: Doc, e: EventAnn, d: DateAnn): number {
   const precision = d.precision === 'day' && /\d/.test(d.text) ? 0 : d.precision === 'day' ? 1 : 2;
   const distance = Math.min(99, Math.abs(d.from - e.from));
   return place * 1000 + (distance > NEAR ? 500 : 0) + precision * 100 + distance;
+}
+
+/** "يزور لودريان الاثنين طهران": the visited state's capital, named in the sentence, is the place. */
+function visitedCapital(doc: Doc, kb: Kb, ev: EventAnn, from: number, to: number): PlaceRef | null {
+  const host = ev.recipients[0] ? countryOf(doc, ev.recipients[0]) : null;
+  const m = doc.mentions.find((x) => x.from >= from && x.from < to && x.via === 'capital' && x.ref === `c:${host}`);
+  const country = host ? kb.countries.get(host) : undefined;
+  if (!m || !country) return null;
+  return { name_ar: doc.tokens.slice(m.from, m.to).map((t) => t.text).join(' '), name_en: country.capitalEn, country: host };
 }
 
 /** A bilateral meeting's place decides between a visit and a meeting in a third country. */
