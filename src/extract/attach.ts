@@ -78,6 +78,7 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
 
 const CLAUSE_BREAK = /[،,:؛;()"«»“”]/;
 const NEAR = 8;
+const DESTINATION_REACH = 6;
 
 /** Which of a sentence's dates belongs to an event: one in the trigger's own clause, then one
  *  after the trigger, then one before it (often the day the words were said: "قال، الأربعاء،
@@ -95,7 +96,7 @@ function dateRank(doc: Doc, e: EventAnn, d: DateAnn): number {
 /** "يزور لودريان الاثنين طهران": the visited state's capital, named in the sentence, is the place. */
 function visitedCapital(doc: Doc, kb: Kb, ev: EventAnn, from: number, to: number): PlaceRef | null {
   const host = ev.recipients[0] ? countryOf(doc, ev.recipients[0]) : null;
-  const m = doc.mentions.find((x) => x.from >= from && x.from < to && x.via === 'capital' && x.ref === `c:${host}`);
+  const m = doc.mentions.find((x) => x.from >= Math.max(from, ev.to) && x.from < Math.min(to, ev.to + DESTINATION_REACH) && x.via === 'capital' && x.ref === `c:${host}`);
   const country = host ? kb.countries.get(host) : undefined;
   if (!m || !country) return null;
   return { name_ar: doc.tokens.slice(m.from, m.to).map((t) => t.text).join(' '), name_en: country.capitalEn, country: host };
