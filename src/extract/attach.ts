@@ -78,7 +78,7 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
 
 const CLAUSE_BREAK = /[،,:؛;()"«»“”]/;
 const NEAR = 8;
-const DESTINATION_REACH = 6;
+const DESTINATION_REACH = 10;
 
 /** Which of a sentence's dates belongs to an event: one in the trigger's own clause, then one
  *  after the trigger, then one before it (often the day the words were said: "قال، الأربعاء،
