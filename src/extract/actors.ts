@@ -12,6 +12,8 @@ export interface Slot {
   locative?: boolean;
   /** carries a preposition (بنظيره، لروسيا): an object, not a subject */
   oblique?: boolean;
+  /** a nationality adjective standing alone (الجانب الروسي، القمة الأميركية) */
+  adjective?: boolean;
 }
 
 /** The reference standing for "his country" (بلاده): the speaker's state. */
@@ -27,7 +29,7 @@ export function actorSlots(doc: Doc, kb: Kb): Slot[] {
     const e = doc.entities.get(m.ref);
     if (!e || e.kind === 'place') continue;
     if (e.kind === 'country' && m.via !== 'place' && titled(m.from)) continue;
-    slots.push({ from: m.from, to: m.to, ref: m.ref, locative: e.kind === 'country' && !!m.locative, oblique: obliqueAt(doc, kb, m.from) });
+    slots.push({ from: m.from, to: m.to, ref: m.ref, locative: e.kind === 'country' && !!m.locative, oblique: obliqueAt(doc, kb, m.from), adjective: m.via === 'adjective' });
   }
   // A titled person is an actor over the whole titled phrase: title first, or name then
   // appositive title (باتروشيف، سكرتير مجلس الأمن الروسي).

@@ -41,7 +41,7 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
     if (ev.actors.includes(SELF) || ev.recipients.includes(SELF) || ev.recipients.includes(BOTH)) return [];
     let placedHere = false;
     if (ev.type === 'CONSULT') {
-      const dates = findDates(kb, doc.tokens, s.from, s.to, doc.refDate, ev.status === 'planned');
+      const dates = findDates(kb, doc.tokens, s.from, s.to, doc.refDate, ev.status === 'planned').filter((d) => !dateOfSaying(doc, d, e));
       const near = dates.map((d) => ({ d, rank: dateRank(doc, e, d) })).sort((a, b) => a.rank - b.rank)[0]?.d;
       ev.date = near ? { value: near.value, precision: near.precision, text: near.text } : (ev.status === 'held' && e.sentence < LEAD_SENTENCES && leadDate ? { value: leadDate.value, precision: leadDate.precision, text: leadDate.text } : null);
       // a meeting dated after the article is still to come
@@ -79,6 +79,16 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
 const CLAUSE_BREAK = /[،,:؛;()"«»“”]/;
 const NEAR = 8;
 const DESTINATION_REACH = 10;
+
+const COMPLEMENT = /^(?:[وف]?انه?|[وف]?انها|بان)$/;
+
+/** "أكد بومبيو، السبت، أن المحادثات التي أجراها…": a date before the words reported dates the
+ *  saying, not the event reported. */
+function dateOfSaying(doc: Doc, d: DateAnn, e: EventAnn): boolean {
+  if (d.from >= e.from) return false;
+  for (let i = d.from + 1; i < e.from; i++) if (COMPLEMENT.test(doc.tokens[i].key)) return true;
+  return false;
+}
 
 /** Which of a sentence's dates belongs to an event: one in the trigger's own clause, then one
  *  after the trigger, then one before it (often the day the words were said: "قال، الأربعاء،
