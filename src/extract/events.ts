@@ -222,7 +222,13 @@ function consult(c: Context): Draft[] {
   if (!partnerSlot) {
     // "خلال محادثات أجرياها بالهاتف": a call whose parties are the sentence's other event's.
     const parties = c.earlier.find((p) => p.length >= 2);
-    return parties && t.mode === 'phone' ? [draft(c, 'CONSULT', parties, [], 'phone')] : [];
+    if (parties && t.mode === 'phone') return [draft(c, 'CONSULT', parties, [], 'phone')];
+    // "عرض ترامب على نظيره بوتن، خلال اتصال هاتفي": the two people of the clause before meet
+    if (t.pos !== 'verb' && f.from > c.s.from && markerKindsAt(kb, doc.tokens, f.from - 1).includes('during')) {
+      const people = [...new Set(before.filter((x) => x.ref.startsWith('p:')).map((x) => x.ref))].slice(-2);
+      if (people.length === 2) return [draft(c, 'CONSULT', people, [], t.mode as ConsultMode | null)];
+    }
+    return [];
   }
   const partners = conjoined(doc, kb, c.slots, partnerSlot, c.s.to);
   // "محادثات أجراها بوتين مع بولتون": the person between the noun and مع leads the talks
