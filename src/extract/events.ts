@@ -111,6 +111,16 @@ export function findEvents(doc: Doc, kb: Kb, slots: Slot[], speakers: (Ref | nul
   return events;
 }
 
+/** The subjects joined by و that end with `last` (لافروف ومستشار الأمن القومي). */
+function subjectsEndingAt(c: Context, before: Slot[], last: Slot): Ref[] {
+  const k = before.indexOf(last);
+  for (let j = Math.max(0, k - 3); j <= k; j++) {
+    const group = conjoined(c.doc, c.kb, c.slots, before[j], c.f.from);
+    if (group.includes(last)) return [...new Set(group.map((x) => x.ref))];
+  }
+  return [last.ref];
+}
+
 /** "لن يلتقي"، "لم يجتمع": what the text says will not or did not happen is no event. */
 function negated(kb: Kb, tokens: Token[], at: number, sentenceStart: number): boolean {
   return at - 1 >= sentenceStart && markerKindsAt(kb, tokens, at - 1).includes('negation');
@@ -145,9 +155,12 @@ function sentenceSubject(c: Context): Slot | undefined {
 function partiesBetween(c: Context, after: Slot[]): Ref[] {
   const { doc, kb, f } = c;
   let at = -1;
-  for (let i = f.to; i < Math.min(c.s.to, f.to + 2) && at < 0; i++) {
+  let words = 0;
+  for (let i = f.to; i < c.s.to && words < 2 && at < 0; i++) {
     if (after.some((x) => x.from === i)) return [];
-    if (markerKindsAt(kb, doc.tokens, i).includes('between')) at = i;
+    const kinds = markerKindsAt(kb, doc.tokens, i);
+    if (kinds.includes('between')) at = i;
+    else if (!kinds.includes('future')) words++; // "قمة مرتقبة محتملة بين"
   }
   if (at < 0) return [];
   const first = after.find((x) => x.from > at && x.from - at <= REACH.agent);
@@ -197,7 +210,7 @@ function consult(c: Context): Draft[] {
   if (t.frame === 'visit') {
     // "زيارته إلى روسيا، شارك وانغ": the visitor of an owned visit is the clause's subject.
     const owned = t.pos === 'owned' ? after.find((x) => x.ref.startsWith('p:') && !sameClause(doc.tokens, f.to - 1, x.from)) ?? (c.speaker ? { from: f.from, to: f.to, ref: c.speaker } : undefined) : undefined;
-    const visitor = owned ?? (t.pos === 'noun' ? (after[0] && !after[0].locative && after[0].from - f.to <= 1 ? after[0] : subjectBefore(c, before, REACH.agent, true))
+    const visitor = owned ?? (t.pos === 'noun' ? (after[0] && !after[0].locative && !after[0].oblique && after[0].from - f.to <= 1 ? after[0] : subjectBefore(c, before, REACH.agent, true))
       : subjectBefore(c, before, REACH.agent, true) ?? subjectAfter(c, after) ?? sentenceSubject(c) ?? (c.topic ? { from: f.from, to: f.from, ref: c.topic } : undefined));
     if (!visitor) return [];
     const destFrom = owned ? f.to : Math.max(f.to, visitor.to);
@@ -223,6 +236,11 @@ function consult(c: Context): Draft[] {
     // "خلال محادثات أجرياها بالهاتف": a call whose parties are the sentence's other event's.
     const parties = c.earlier.find((p) => p.length >= 2);
     if (parties && t.mode === 'phone') return [draft(c, 'CONSULT', parties, [], 'phone')];
+    // "لافروف ومستشار الأمن القومي الأميركي ناقشا": subjects joined by و meet each other
+    if (agent && agent.from < f.from) {
+      const group = subjectsEndingAt(c, before, agent);
+      if (group.length >= 2) return [draft(c, 'CONSULT', group, [], group.length > 2 ? 'multilateral' : t.mode as ConsultMode | null)];
+    }
     // "عرض ترامب على نظيره بوتن، خلال اتصال هاتفي": the two people of the clause before meet
     if (t.pos !== 'verb' && f.from > c.s.from && markerKindsAt(kb, doc.tokens, f.from - 1).includes('during')) {
       const people = [...new Set(before.filter((x) => x.ref.startsWith('p:')).map((x) => x.ref))].slice(-2);
