@@ -225,6 +225,9 @@ function consult(c: Context): Draft[] {
   // "لقاء وزير خارجية مصر سامح شكري أمس مع الأمير محمد بن نايف": the noun's owner meets the one after مع
   const owner = t.pos !== 'verb' && withAt < 0 && after[0] && after[0].from - f.to <= 1 ? after[0] : undefined;
   const ownerWith = owner ? tokenAfter(c, 'مع', owner.to, REACH.with) : -1;
+  // "لافروف ومستشار الأمن القومي الأميركي ناقشا": subjects joined by و meet each other
+  const group = agent && agent.from < f.from && t.pos === 'verb' ? subjectsEndingAt(c, before, agent) : [];
+  if (group.length >= 2 && withAt < 0) return [draft(c, 'CONSULT', group, [], group.length > 2 ? 'multilateral' : t.mode as ConsultMode | null)];
   if (owner && ownerWith >= 0) {
     agent = owner;
     partnerSlot = after.find((x) => x.from > ownerWith && x.from - ownerWith <= 3);
@@ -236,11 +239,6 @@ function consult(c: Context): Draft[] {
     // "خلال محادثات أجرياها بالهاتف": a call whose parties are the sentence's other event's.
     const parties = c.earlier.find((p) => p.length >= 2);
     if (parties && t.mode === 'phone') return [draft(c, 'CONSULT', parties, [], 'phone')];
-    // "لافروف ومستشار الأمن القومي الأميركي ناقشا": subjects joined by و meet each other
-    if (agent && agent.from < f.from) {
-      const group = subjectsEndingAt(c, before, agent);
-      if (group.length >= 2) return [draft(c, 'CONSULT', group, [], group.length > 2 ? 'multilateral' : t.mode as ConsultMode | null)];
-    }
     // "عرض ترامب على نظيره بوتن، خلال اتصال هاتفي": the two people of the clause before meet
     if (t.pos !== 'verb' && f.from > c.s.from && markerKindsAt(kb, doc.tokens, f.from - 1).includes('during')) {
       const people = [...new Set(before.filter((x) => x.ref.startsWith('p:')).map((x) => x.ref))].slice(-2);

@@ -120,8 +120,8 @@ export function findPeople(doc: Doc, kb: Kb): Doc {
       claim(i, j);
       continue;
     }
-    // Appositive: NAME، TITLE
-    if (t.from > 0) {
+    // Appositive: NAME، TITLE (not "NAME ووزير…", which introduces someone else)
+    if (t.from > 0 && !(tokens[t.from].key.startsWith('و') && tokens[t.from].forms.length > 1)) {
       const before = mentions.find((m) => m.to === t.from && entities.get(m.ref)?.kind === 'person');
       if (before) { t.holder = before.ref; continue; }
       const s = doc.sentences.find((x) => x.from <= t.from && t.from < x.to)?.from ?? 0;
