@@ -29,6 +29,7 @@ export function actorSlots(doc: Doc, kb: Kb): Slot[] {
     const e = doc.entities.get(m.ref);
     if (!e || e.kind === 'place') continue;
     if (e.kind === 'country' && m.via !== 'place' && titled(m.from)) continue;
+    if (m.via === 'adjective' && !adjectiveStandsForState(doc, kb, m.from)) continue;
     slots.push({ from: m.from, to: m.to, ref: m.ref, locative: e.kind === 'country' && !!m.locative, oblique: obliqueAt(doc, kb, m.from), adjective: m.via === 'adjective' });
   }
   // A titled person is an actor over the whole titled phrase: title first, or name then
@@ -50,6 +51,16 @@ export function actorSlots(doc: Doc, kb: Kb): Slot[] {
   slots.sort((a, b) => a.from - b.from || b.to - a.to);
   // Drop slots nested inside another (a title's country inside the titled person).
   return slots.filter((s, k) => !slots.some((o, j) => j !== k && o.from <= s.from && o.to >= s.to && (o.to - o.from > s.to - s.from)));
+}
+
+/** "الجانب الروسي"، "مسؤولين روس"، "الروس": the adjective names the state acting; after any
+ *  other noun ("الصحيفة الروسية"، "القمة الأميركية") it only describes. */
+function adjectiveStandsForState(doc: Doc, kb: Kb, i: number): boolean {
+  if (/(ون|يين)$/.test(doc.tokens[i].key)) return true;
+  if (i === 0 || !/^\s+$/.test(doc.tokens[i].gap)) return true;
+  let head = i - 1;
+  while (head > 0 && kb.names.matchAt(doc.tokens, head)?.values.some((v) => v.kind === 'country' && v.via === 'adjective') && /^\s+$/.test(doc.tokens[head].gap)) head--;
+  return markerKindsAt(kb, doc.tokens, head).includes('state');
 }
 
 /** Does the word carry a preposition (بنظيره، لروسيا, but not بومبيو)? The form a name or

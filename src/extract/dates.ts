@@ -34,8 +34,8 @@ function words(kb: Kb, tokens: Token[], from: number, to: number): Word[] {
 }
 
 /** Every date expression in the range, resolved where the reference date allows. A day and
- *  month without a year take the reference's year, as does a bare month; a month marked
- *  الماضي or المقبل is the latest or next one. */
+ *  month without a year take the reference's year; a month alone is the latest or the next
+ *  one, by its marker (الماضي، المقبل) or the tense of the sentence. */
 export function findDates(kb: Kb, tokens: Token[], from: number, to: number, ref: string | null, future: boolean): DateAnn[] {
   const ws = words(kb, tokens, from, to);
   const out: DateAnn[] = [];
@@ -63,8 +63,7 @@ export function findDates(kb: Kb, tokens: Token[], from: number, to: number, ref
       const q = near(1);
       const y = q?.w.kind === 'number' && q.w.value > 1900 ? q.w.value
         : q?.w.kind === 'yearRel' && ref ? Number(ref.slice(0, 4)) + q.w.value
-        : ref && (q?.w.kind === 'past' || q?.w.kind === 'next') ? yearFor(ref, a.w.value, q.w.kind === 'next')
-        : ref ? Number(ref.slice(0, 4)) : null;
+        : ref ? yearFor(ref, a.w.value, q?.w.kind === 'next' || (future && q?.w.kind !== 'past'), q?.w.kind === 'past' || q?.w.kind === 'next') : null;
       out.push({ from: a.i, value: y ? `${y}-${pad(a.w.value)}` : null, precision: y ? 'month' : null, text: text(a, q && ['number', 'yearRel', 'past', 'next'].includes(q.w.kind) ? q : a) });
       continue;
     }
@@ -83,13 +82,13 @@ export function findDates(kb: Kb, tokens: Token[], from: number, to: number, ref
   return out;
 }
 
-/** The year of a month marked past or next: the latest such month before the reference
- *  date, or the next one after it. */
-function yearFor(ref: string, month: number, future: boolean): number {
+/** The year of a month named without one: the latest such month up to the reference date,
+ *  or the next one for what is to come; marked الماضي or المقبل, the current month is excluded. */
+function yearFor(ref: string, month: number, future: boolean, marked: boolean): number {
   const y = Number(ref.slice(0, 4));
   const m = Number(ref.slice(5, 7));
-  if (future) return month <= m ? y + 1 : y;
-  return month >= m ? y - 1 : y;
+  if (future) return month < m || (marked && month === m) ? y + 1 : y;
+  return month > m || (marked && month === m) ? y - 1 : y;
 }
 
 function weekday(ref: string, day: number, forward: boolean): string {

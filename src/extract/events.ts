@@ -234,7 +234,10 @@ function consult(c: Context): Draft[] {
   } else if (withAt >= 0) partnerSlot = after.find((x) => x.from > withAt && x.from - withAt <= REACH.afterWith && sameClause(doc.tokens, withAt, x.from));
   else if (agent && agent.from > f.from) partnerSlot = after.find((x) => x.from >= agent!.to && x.ref !== agent!.ref && !x.locative && x.from - agent!.to <= REACH.agent);
   // after a meeting noun, an adjective qualifies it (القمة الأميركية) rather than naming a partner
-  else partnerSlot = after.find((x) => !x.locative && !(t.pos !== 'verb' && x.adjective) && x.from - f.to <= (t.pos === 'verb' ? REACH.with : 0) && sameClause(doc.tokens, f.to - 1, x.from));
+  // a meeting noun takes its partner through مع، بين or ب (اتصال بالولايات المتحدة); "لقائه
+  // وزير الخارجية" names it right after; otherwise the word after a noun is its topic
+  else if (t.pos === 'verb') partnerSlot = after.find((x) => !x.locative && x.from - f.to <= REACH.with && sameClause(doc.tokens, f.to - 1, x.from));
+  else partnerSlot = after.find((x) => x.from === f.to && (t.pos === 'owned' || x.oblique) && sameClause(doc.tokens, f.to - 1, x.from));
   if (!partnerSlot) {
     // "خلال محادثات أجرياها بالهاتف": a call whose parties are the sentence's other event's.
     const parties = c.earlier.find((p) => p.length >= 2);
