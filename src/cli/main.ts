@@ -1,8 +1,8 @@
 // The `marsad` command line. Exit status: 0 all went well, 1 some input failed (the others
 // were still processed), 2 the command line itself was wrong.
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { leadingIsoDate } from '../ingest/date.ts';
+import { VERSION } from '../version.ts';
 import type { ExtractOptions } from './extract.ts';
 
 const USAGE_ERROR = 2;
@@ -13,10 +13,9 @@ function publishedDate(value: string): string {
 }
 
 function program(setStatus: (status: number) => void): Command {
-  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   const marsad = new Command('marsad')
     .description('Arabic news in, political event data with evidence out')
-    .version(version)
+    .version(VERSION)
     .configureOutput({ outputError: (message, write) => write(`marsad: ${message}`) })
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
