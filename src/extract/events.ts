@@ -300,6 +300,8 @@ function interaction(c: Context): Draft[] {
   }
   const first = after.find((x) => x.from >= objectFrom && !agents.includes(x.ref));
   if (!first || first.from - objectFrom > REACH.object || !sameClause(doc.tokens, objectFrom - 1, first.from)) return [];
+  // "أشادا بتبادل المساعدة بين الصين وروسيا": parties after بين are not what was acted on
+  if (first.from > 0 && markerKindsAt(kb, doc.tokens, first.from - 1).includes('between')) return [];
   const recipients = conjoined(doc, kb, c.slots, first, c.s.to).map((x) => x.ref).filter((r) => !agents.includes(r));
   return recipients.length ? [draft(c, type, [agents[0]], recipients, null)] : [];
 }
