@@ -1,20 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BinaryContentError, decodeBytes } from '../src/ingest/decode.ts';
+import { encode1256 } from './support/windows-1256.ts';
 
 const ARABIC = 'التقى وزير الخارجية الروسي سيرغي لافروف نظيره الصيني، وبحثا العلاقات الثنائية.';
-
-/** windows-1256 has no encoder in Node; invert the decoder's table instead. */
-function encode1256(text: string): Buffer {
-  const decoder = new TextDecoder('windows-1256');
-  const byteOf = new Map<string, number>();
-  for (let b = 0; b < 256; b++) byteOf.set(decoder.decode(Uint8Array.of(b)), b);
-  return Buffer.from([...text].map((ch) => {
-    const b = byteOf.get(ch);
-    assert.ok(b !== undefined, `no windows-1256 byte for ${ch}`);
-    return b;
-  }));
-}
 
 function utf16be(text: string): Buffer {
   return Buffer.from(text, 'utf16le').swap16();

@@ -25,3 +25,8 @@ export function reasonOf(err: unknown): string {
   if (e.syscall) return e.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/s, '');
   return e instanceof Error ? e.message : String(err);
 }
+
+/** What `marsad ingest` reads besides articles: a feed item skipped because an article with
+ *  its URL is stored already, and work to do once everything before it is committed (a
+ *  feed's validators are saved only then, so a killed run fetches the feed again). */
+export type SourceItem = IngestItem | { known: string } | { afterCommit: () => Promise<void> };
