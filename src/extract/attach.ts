@@ -41,9 +41,13 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
     if (ev.actors.includes(SELF) || ev.recipients.includes(SELF) || ev.recipients.includes(BOTH)) return [];
     let placedHere = false;
     if (ev.type === 'CONSULT') {
-      const dates = findDates(kb, doc.tokens, s.from, s.to, doc.refDate, ev.status === 'planned').filter((d) => !dateOfSaying(doc, d, e));
-      const near = dates.map((d) => ({ d, rank: dateRank(doc, e, d) })).sort((a, b) => a.rank - b.rank)[0]?.d;
-      ev.date = near ? { value: near.value, precision: near.precision, text: near.text } : (ev.status === 'held' && e.sentence < LEAD_SENTENCES && leadDate ? { value: leadDate.value, precision: leadDate.precision, text: leadDate.text } : null);
+      // the event's own date first; the day the words were said when there is none; then the lead's
+      const all = findDates(kb, doc.tokens, s.from, s.to, doc.refDate, ev.status === 'planned');
+      const own = all.filter((d) => !dateOfSaying(doc, d, e));
+      const near = (own.length ? own : all).map((d) => ({ d, rank: dateRank(doc, e, d) })).sort((a, b) => a.rank - b.rank)[0]?.d;
+      const fallback = ev.status === 'held' && e.sentence < LEAD_SENTENCES ? leadDate : null;
+      const chosen = near ?? fallback;
+      ev.date = chosen ? { value: chosen.value, precision: chosen.precision, text: chosen.text } : null;
       // a meeting dated after the article is still to come
       if (ev.date?.value && doc.refDate && ev.date.value > doc.refDate.slice(0, ev.date.value.length)) ev.status = 'planned';
       const pm = doc.mentions.filter((m) => m.from >= s.from && m.from < s.to && doc.entities.get(m.ref)?.kind === 'place')
@@ -55,6 +59,13 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
       placedHere = !!pm;
     }
     return [{ ev, placedHere }];
+  });
+  // "وعلى هامش اللقاء … سيلتقي كيري نظيره": an undated meeting right after a dated one of the
+  // same status happens at that time.
+  placed.forEach(({ ev }, k) => {
+    if (ev.type !== 'CONSULT' || ev.date?.value) return;
+    const prev = placed.slice(0, k).reverse().find((p) => p.ev.type === 'CONSULT' && p.ev.sentence >= ev.sentence - 1 && p.ev.status === ev.status && p.ev.date?.value);
+    if (prev && prev.ev.sentence === ev.sentence - 1) ev.date = prev.ev.date;
   });
   // Meetings are placed within the trips the article reports, once every visit is known.
   const trips = placed.map((p) => p.ev).filter((e) => e.type === 'CONSULT' && e.mode === 'visit' && e.status === 'held' && e.recipients.length === 1)
