@@ -1,6 +1,7 @@
 // npm run golden:update [-- --check]: extracts every examples/*.txt and rewrites
 // test/golden/<id>.json, printing for each changed file its event and statement counts and a
-// word diff (git diff --no-index) so you can see what changed before you commit.
+// word diff (git diff --no-index) so you can see what changed before you commit; then rewrites
+// the examples' exports in test/golden/export/.
 // With --check nothing is written: the diffs are printed and the exit status is 1 when any
 // golden file is out of date.
 import { spawnSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { loadKb } from '../src/kb/load.ts';
 import type { ContractDoc } from '../src/extract/types.ts';
 import { exampleIds, extractExample, goldenDir, goldenIds, goldenPath, serialize } from '../test/support/golden.ts';
+import { updateExportGoldens } from '../test/support/export-golden.ts';
 
 const check = process.argv.includes('--check');
 const kb = loadKb();
@@ -100,6 +102,8 @@ try {
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
+// The exports of the examples (test/golden/export/) follow the same extraction.
+changed += await updateExportGoldens(check);
 
 const total = `${ids.length} example${ids.length === 1 ? '' : 's'}`;
 if (!changed) console.log(`golden: ${total}, all golden files up to date.`);
