@@ -21,7 +21,7 @@ import { readInputs } from '../src/ingest/read.ts';
 const STORY_PREFIX = 300;
 /** Word overlap (Jaccard) under which two articles are told apart as different texts. */
 const LOW_OVERLAP = 0.2;
-const SAMPLE = 10;
+const SAMPLE = 20;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -98,7 +98,8 @@ const byStory = new Map<string, number[]>();
 docs.forEach((d, i) => { const list = byStory.get(d.story); if (list) list.push(i); else byStory.set(d.story, [i]); });
 const eventsOfDoc = new Map<number, ClusterEvent[]>();
 for (const e of events) { const list = eventsOfDoc.get(e.docId); if (list) list.push(e); else eventsOfDoc.set(e.docId, [e]); }
-const sameEvent = (a: ClusterEvent, b: ClusterEvent) => a.type === b.type && a.participants.join() === b.participants.join();
+const sameEvent = (a: ClusterEvent, b: ClusterEvent) =>
+  a.type === b.type && a.participants.join() === b.participants.join() && a.date === b.date && a.place === b.place;
 let storyGroups = 0, silver = 0, together = 0;
 const missed: [ClusterEvent, ClusterEvent][] = [];
 for (const copies of byStory.values()) {

@@ -65,7 +65,7 @@ function datesCompatible(a: When, b: When): boolean {
   return Math.max(0, a.lo - b.hi, b.lo - a.hi) <= windowOf(a, b);
 }
 
-const dateGap = (a: When, b: When) => Math.abs(a.lo + a.hi - b.lo - b.hi) / 2;
+const dateGap = (a: When, b: When): number => Math.abs(a.lo + a.hi - b.lo - b.hi) / 2;
 
 /** Equal sets, or one inside the other when both have two or more participants. */
 function participantsCompatible(a: string[], b: string[]): boolean {
@@ -89,8 +89,11 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 interface Item { e: ClusterEvent; keys: string[]; when: When; words: Set<string> | null; cluster: number }
 
 const RANK = { day: 0, month: 1, published: 2 } as const;
-/** Firmest dates first, so vaguer reports join groups anchored on them; then by time and id. */
-const byFirmness = (a: Item, b: Item) => RANK[a.when.kind] - RANK[b.when.kind] || a.when.lo - b.when.lo || a.e.id - b.e.id;
+const placed = (it: Item) => (it.e.place ? 0 : 1);
+/** Firmest dates first, then placed reports, so vaguer reports join groups anchored on them
+ *  instead of anchoring groups that firmer reports then cannot join; then by time and id. */
+const byFirmness = (a: Item, b: Item) =>
+  RANK[a.when.kind] - RANK[b.when.kind] || placed(a) - placed(b) || a.when.lo - b.when.lo || a.e.id - b.e.id;
 
 function compatible(a: Item, b: Item): boolean {
   if (a.e.docId === b.e.docId) return false;
@@ -169,24 +172,38 @@ function clusterType(items: Item[]): number[][] {
   const clusters: Item[][] = [];
   for (const it of [...items].sort(byFirmness)) {
     const mine = near.get(it)!;
-    let best = -1, bestScore = -1, bestGap = Infinity;
+    let best = -1;
+    let bestScore: number[] | null = null;
     const seen = new Set<number>();
     for (const other of mine) {
       const c = other.cluster;
       if (c < 0 || seen.has(c)) continue;
       seen.add(c);
       if (!clusters[c].every((m) => mine.has(m))) continue;
-      const score = similarity(it, clusters[c]);
-      const gap = Math.min(...clusters[c].map((m) => dateGap(it.when, m.when)));
-      if (score > bestScore || (score === bestScore && (gap < bestGap || (gap === bestGap && c < best)))) {
-        best = c; bestScore = score; bestGap = gap;
-      }
+      // Closest participants first (so a report naming both leaders joins the group of
+      // reports naming both), then the evidence wording, then the nearest date.
+      const score = [sameness(it, clusters[c]), similarity(it, clusters[c]), -dateGapTo(it, clusters[c]), -c];
+      if (!bestScore || isBetter(score, bestScore)) { best = c; bestScore = score; }
     }
     if (best < 0) { best = clusters.length; clusters.push([]); }
     it.cluster = best;
     clusters[best].push(it);
   }
   return clusters.map((c) => c.map((it) => it.e.id));
+}
+
+const isBetter = (a: number[], b: number[]) => {
+  const i = a.findIndex((x, k) => x !== b[k]);
+  return i >= 0 && a[i] > b[i];
+};
+
+const dateGapTo = (it: Item, members: Item[]) => Math.min(...members.map((m) => dateGap(it.when, m.when)));
+
+/** Mean overlap of the participant sets with a group's members. */
+function sameness(it: Item, members: Item[]): number {
+  let sum = 0;
+  for (const m of members) sum += jaccard(new Set(it.keys), new Set(m.keys));
+  return sum / members.length;
 }
 
 /** Mean word overlap of the evidence with a group's members: only breaks ties between groups. */
