@@ -30,7 +30,7 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
   const lead = doc.sentences.slice(0, LEAD_SENTENCES);
   const leadDate = lead.map((s) => findDates(kb, doc.tokens, s.from, s.to, doc.refDate, false).find((d) => d.value)).find(Boolean) ?? null;
   const principals = meetingPrincipals(doc, events);
-  const both = [...new Set(principals.values())];
+  const both = twoLeadingPeople(doc);
   const placed = events.flatMap((e) => {
     const s = doc.sentences[e.sentence];
     const ev: EventAnn = { ...e };
@@ -101,13 +101,18 @@ function dateOfSaying(doc: Doc, d: DateAnn, e: EventAnn): boolean {
   return false;
 }
 
+/** Is there a clause break between token i and the event's trigger? */
+function clauseBetween(doc: Doc, i: number, e: EventAnn): boolean {
+  const [a, b] = i < e.from ? [i, e.from] : [e.to, i];
+  for (let k = a + 1; k <= b && k < doc.tokens.length; k++) if (CLAUSE_BREAK.test(doc.tokens[k].gap)) return true;
+  return false;
+}
+
 /** Which of a sentence's dates belongs to an event: one in the trigger's own clause, then one
  *  after the trigger, then one before it (often the day the words were said: "قال، الأربعاء،
  *  إن…"); a full date before a weekday, a weekday before a month; the nearest last. */
 function dateRank(doc: Doc, e: EventAnn, d: DateAnn): number {
-  const [a, b] = d.from < e.from ? [d.from, e.from] : [e.to, d.from];
-  let separated = false;
-  for (let i = a + 1; i <= b && i < doc.tokens.length; i++) if (CLAUSE_BREAK.test(doc.tokens[i].gap)) separated = true;
+  const separated = clauseBetween(doc, d.from, e);
   const place = !separated ? 0 : d.from >= e.to ? 1 : 2;
   const precision = d.precision === 'day' && /\d/.test(d.text) ? 0 : d.precision === 'day' ? 1 : 2;
   const distance = Math.min(99, Math.abs(d.from - e.from));
@@ -157,6 +162,16 @@ function counterpart(doc: Doc, recipient: Ref, visitor: Ref): Ref | null {
   const code = recipient.slice(2);
   const match = [...doc.entities.values()].find((e) => e.kind === 'person' && e.country === code && e.role === role);
   return match?.ref ?? null;
+}
+
+/** "الرئيسان"، "الجانبان": the two most mentioned people of different states in the article. */
+function twoLeadingPeople(doc: Doc): Ref[] {
+  const counts = new Map<Ref, number>();
+  for (const m of doc.mentions) if (doc.entities.get(m.ref)?.kind === 'person') counts.set(m.ref, (counts.get(m.ref) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]).map(([r]) => r);
+  const first = ranked[0];
+  const second = ranked.find((r) => r !== first && countryOf(doc, r) !== countryOf(doc, first));
+  return first && second ? [first, second] : [];
 }
 
 /** The people who met in the document's first held bilateral meeting, by country. */

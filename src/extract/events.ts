@@ -3,7 +3,7 @@
 // that states it. Dates, places and document-level substitutions are attached afterwards.
 import { markerKindsAt, type Kb, type Trigger } from '../kb/load.ts';
 import type { Token } from '../kb/normalize.ts';
-import { SELF, inRange, type Slot } from './actors.ts';
+import { BOTH, SELF, inRange, type Slot } from './actors.ts';
 import type { Doc, EventAnn, Ref, Sentence } from './doc.ts';
 import type { ConsultMode, EventType } from './types.ts';
 
@@ -109,6 +109,16 @@ export function findEvents(doc: Doc, kb: Kb, slots: Slot[], speakers: (Ref | nul
     if (speaker?.startsWith('p:') && !earlier.length) topic = speaker;
   });
   return events;
+}
+
+/** The next trigger's position in the sentence: what follows it belongs to that event. */
+function nextTrigger(c: Context): number {
+  for (let i = c.f.to; i < c.s.to; i++) if (c.kb.triggers.matchAt(c.doc.tokens, i)) return i;
+  return c.s.to;
+}
+
+function sidelineMode(c: Context): ConsultMode | null {
+  return (c.f.trigger.mode as ConsultMode | null) ?? (c.kinds.has('sideline') ? 'third-party' : null);
 }
 
 /** The subjects joined by و that end with `last` (لافروف ومستشار الأمن القومي). */
@@ -236,8 +246,9 @@ function consult(c: Context): Draft[] {
   // after a meeting noun, an adjective qualifies it (القمة الأميركية) rather than naming a partner
   // a meeting noun takes its partner through مع، بين or ب (اتصال بالولايات المتحدة); "لقائه
   // وزير الخارجية" names it right after; otherwise the word after a noun is its topic
-  else if (t.pos === 'verb') partnerSlot = after.find((x) => !x.locative && x.from - f.to <= REACH.with && sameClause(doc.tokens, f.to - 1, x.from));
+  else if (t.pos === 'verb') partnerSlot = after.find((x) => !x.locative && x.from - f.to <= REACH.with && x.from < nextTrigger(c) && sameClause(doc.tokens, f.to - 1, x.from));
   else partnerSlot = after.find((x) => x.from === f.to && (t.pos === 'owned' || x.oblique) && sameClause(doc.tokens, f.to - 1, x.from));
+  if (!partnerSlot && agent?.ref === BOTH) return [draft(c, 'CONSULT', [BOTH], [], sidelineMode(c))];
   if (!partnerSlot) {
     // "خلال محادثات أجرياها بالهاتف": a call whose parties are the sentence's other event's.
     const parties = c.earlier.find((p) => p.length >= 2);
@@ -258,7 +269,7 @@ function consult(c: Context): Draft[] {
   if (!agentRef) return [];
   const others = partners.map((x) => x.ref).filter((r) => r !== agentRef);
   if (!others.length) return [];
-  const mode = (t.mode as ConsultMode | null) ?? (c.kinds.has('sideline') ? 'third-party' : null);
+  const mode = sidelineMode(c);
   if (c.kinds.has('group') && !c.kinds.has('separately') || others.some((p) => p.startsWith('o:'))) {
     return [draft(c, 'CONSULT', [agentRef, ...others], [], mode === 'phone' ? mode : 'multilateral')];
   }
