@@ -55,7 +55,9 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
       const placeEntity = pm ? doc.entities.get(pm.ref) : doc.dateline && e.sentence < LEAD_SENTENCES && ev.status === 'held' ? doc.entities.get(doc.dateline) : undefined;
       if (placeEntity) ev.place = placeRef(placeEntity);
       else if (ev.mode === 'visit') ev.place = visitedCapital(doc, kb, ev, s.from, s.to);
-      refineMode(doc, ev, pm ? placeEntity?.country ?? null : null);
+      // "في سنغافورة": a state named as where it happens places the meeting too
+      const venue = pm ? placeEntity?.country ?? null : doc.mentions.find((m) => m.locative && m.from > e.from && m.from < s.to && m.ref.startsWith('c:'))?.ref.slice(2) ?? null;
+      refineMode(doc, ev, venue);
       placedHere = !!pm;
     }
     return [{ ev, placedHere }];

@@ -76,6 +76,13 @@ export function findMentions(doc: Doc, kb: Kb): Doc {
       entity = capitalAsPlace(hit, tokens.slice(m.from, m.to).map((t) => t.text).join(' ').replace(/^و?[بل]/, ''));
       via = 'place';
     }
+    // "بالعاصمة الفنلندية": the capital of the state the adjective names
+    if (hit.kind === 'country' && hit.via === 'adjective' && m.from > 0 && markerKindsAt(kb, tokens, m.from - 1).includes('capital') && hit.country.capitalAr) {
+      const c = hit.country;
+      addMention(entities, mentions, { ref: `pl:${c.capitalEn ?? c.capitalAr}`, kind: 'place', nameAr: c.capitalAr!, nameEn: c.capitalEn, code: null, country: c.iso3, role: null }, m.from - 1, m.to, 'place');
+      mentions[mentions.length - 1].locative = true;
+      continue;
+    }
     addMention(entities, mentions, entity, m.from, m.to, via);
     if (locative) mentions[mentions.length - 1].locative = true;
   }
