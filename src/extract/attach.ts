@@ -176,10 +176,11 @@ function twoLeadingPeople(doc: Doc): Ref[] {
   return first && second ? [first, second] : [];
 }
 
-/** The people who met in the document's first held bilateral meeting, by country. */
+/** The people who met in the meeting the article leads with, by country: what "China and
+ *  Russia pledged" means in a report of their ministers' talks. */
 function meetingPrincipals(doc: Doc, events: EventAnn[]): Map<Ref, Ref> {
   const out = new Map<Ref, Ref>();
-  const meeting = events.find((e) => e.type === 'CONSULT' && e.status === 'held' && [...e.actors, ...e.recipients].every((r) => r.startsWith('p:')) && e.actors.length + e.recipients.length === 2);
+  const meeting = events.find((e) => e.type === 'CONSULT' && e.status === 'held' && e.sentence < LEAD_SENTENCES && [...e.actors, ...e.recipients].every((r) => r.startsWith('p:')) && e.actors.length + e.recipients.length === 2);
   for (const r of meeting ? [...meeting.actors, ...meeting.recipients] : []) {
     const c = countryOf(doc, r);
     if (c && !out.has(`c:${c}`)) out.set(`c:${c}`, r);

@@ -36,9 +36,13 @@ function markersIn(kb: Kb, tokens: Token[], from: number, to: number): Set<strin
   return kinds;
 }
 
-/** No punctuation between token a (exclusive) and token b (inclusive): one clause. */
-function sameClause(tokens: Token[], a: number, b: number): boolean {
-  for (let i = a + 1; i <= b && i < tokens.length; i++) if (CLAUSE_BREAK.test(tokens[i].gap)) return false;
+/** No punctuation between token a (exclusive) and token b (inclusive): one clause. A
+ *  parenthesis may be let through: "التقى وانغ يي هنا اليوم (الاثنين) لافروف". */
+function sameClause(tokens: Token[], a: number, b: number, throughParentheses = false): boolean {
+  for (let i = a + 1; i <= b && i < tokens.length; i++) {
+    const gap = throughParentheses ? tokens[i].gap.replace(/[()]/g, '') : tokens[i].gap;
+    if (CLAUSE_BREAK.test(gap)) return false;
+  }
   return true;
 }
 
@@ -242,7 +246,7 @@ function consult(c: Context): Draft[] {
     agent = owner;
     partnerSlot = after.find((x) => x.from > ownerWith && x.from - ownerWith <= 3);
   } else if (withAt >= 0) partnerSlot = after.find((x) => x.from > withAt && x.from - withAt <= REACH.afterWith && sameClause(doc.tokens, withAt, x.from));
-  else if (agent && agent.from > f.from) partnerSlot = after.find((x) => x.from >= agent!.to && x.ref !== agent!.ref && !x.locative && x.from - agent!.to <= REACH.agent);
+  else if (agent && agent.from > f.from) partnerSlot = after.find((x) => x.from >= agent!.to && x.ref !== agent!.ref && !x.locative && x.from - agent!.to <= REACH.agent && sameClause(doc.tokens, agent!.to - 1, x.from, true));
   // after a meeting noun, an adjective qualifies it (القمة الأميركية) rather than naming a partner
   // a meeting noun takes its partner through مع، بين or ب (اتصال بالولايات المتحدة); "لقائه
   // وزير الخارجية" names it right after; otherwise the word after a noun is its topic
