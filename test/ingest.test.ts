@@ -42,7 +42,7 @@ function rss(site: TestSite, paths: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>أخبار</title><link>${site.url('/')}</link>${items.join('')}</channel></rss>`;
 }
 
-function atom(site: TestSite, paths: string[]): string {
+function atom(paths: string[]): string {
   const entries = paths.map((p, i) => `<entry><id>tag:test,${i}</id><title>خبر ${i}</title><link rel="alternate" href="${p}"/><updated>2023-09-21T08:00:00Z</updated></entry>`);
   return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>أخبار</title><id>tag:test</id><updated>2023-09-21T08:00:00Z</updated>${entries.join('')}</feed>`;
 }
@@ -77,7 +77,7 @@ before(async () => {
   };
   site = await startSite(routes);
   routes['/rss.xml'] = withEtag('"rss-v1"', rss(site, ['/utf8.html', '/cp1256-meta.html', '/missing']), 'application/rss+xml; charset=utf-8');
-  routes['/atom.xml'] = withEtag('"atom-v1"', atom(site, ['/jsonld.html', '/cp1256-header.html']), 'application/atom+xml');
+  routes['/atom.xml'] = withEtag('"atom-v1"', atom(['/jsonld.html', '/cp1256-header.html']), 'application/atom+xml');
   fetcher = new Fetcher({ timeoutMs: TIMEOUT_MS, retries: 2, backoffMs: 20, maxBytes: 100_000 });
 });
 

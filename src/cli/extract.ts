@@ -58,8 +58,9 @@ export async function runExtract(inputs: string[], options: ExtractOptions): Pro
   return failed ? 1 : 0;
 }
 
-export function reportError({ where, reason }: InputError): void {
-  process.stderr.write(`marsad: ${where}: ${reason.replace(/\s+/g, ' ')}\n`);
+/** `write` takes the line without its newline; the ingest progress bar clears itself first. */
+export function reportError({ where, reason }: InputError, write = (line: string) => { process.stderr.write(`${line}\n`); }): void {
+  write(`marsad: ${where}: ${reason.replace(/\s+/g, ' ')}`);
 }
 
 function formatter(format: Format, kb: Kb): (doc: ContractDoc) => string {

@@ -3,7 +3,10 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { leadingIsoDate } from '../ingest/date.ts';
 import { VERSION } from '../version.ts';
+import { parseDuration } from './duration.ts';
 import type { ExtractOptions } from './extract.ts';
+import type { IngestOptions } from './ingest.ts';
+import type { WatchOptions } from './watch.ts';
 
 const USAGE_ERROR = 2;
 
@@ -33,7 +36,57 @@ function program(setStatus: (status: number) => void): Command {
       const { runExtract } = await import('./extract.ts');
       setStatus(await runExtract(inputs.length ? inputs : ['-'], options));
     });
+  marsad
+    .command('ingest')
+    .description('Extract articles, web pages and feed items into the database; what is stored already is skipped')
+    .argument('[input...]', 'what extract reads (files, directories, - for standard input), and http(s) URLs of article pages')
+    .option('--feed <url>', 'an RSS or Atom feed whose new items are fetched and ingested (repeatable)', (url: string, urls: string[]) => [...urls, url], [])
+    .addOption(dbOption())
+    .option('--published <date>', 'publication date (YYYY-MM-DD) for articles that carry none', publishedDate)
+    .option('--batch <n>', 'articles per transaction', positiveInteger, 200)
+    .action(async function (this: Command, inputs: string[], options: IngestOptions) {
+      if (!inputs.length && !options.feed.length && process.stdin.isTTY) this.error('error: no input given', { exitCode: USAGE_ERROR });
+      const { runIngest } = await import('./ingest.ts');
+      setStatus(await runIngest(inputs.length || options.feed.length ? inputs : ['-'], options));
+    });
+  marsad
+    .command('watch')
+    .description('Poll a list of feeds and ingest their new items until stopped (Ctrl-C or SIGTERM)')
+    .argument('<feeds-file>', 'feed URLs, one per line; # starts a comment')
+    .option('--every <duration>', 'time between polls: 30s, 15m, 1h', duration, 15 * 60_000)
+    .addOption(dbOption())
+    .option('--published <date>', 'publication date (YYYY-MM-DD) for articles that carry none', publishedDate)
+    .option('--batch <n>', 'articles per transaction', positiveInteger, 200)
+    .action(async (feedsFile: string, options: WatchOptions) => {
+      const { runWatch } = await import('./watch.ts');
+      setStatus(await runWatch(feedsFile, options));
+    });
+  marsad
+    .command('demo')
+    .description('Ingest the bundled example articles into a local database and show what the query commands give')
+    // Not $MARSAD_DB: the demo must never write into the user's own database.
+    .addOption(new Option('--db <file>', 'the database file').default('marsad-demo.db'))
+    .action(async (options: { db: string }) => {
+      const { runDemo } = await import('./demo.ts');
+      setStatus(await runDemo(options));
+    });
   return marsad;
+}
+
+/** The database file: --db, else $MARSAD_DB, else marsad.db in the current directory. */
+function dbOption(): Option {
+  return new Option('--db <file>', 'the database file').env('MARSAD_DB').default('marsad.db');
+}
+
+function positiveInteger(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a positive whole number.');
+  return Number(value);
+}
+
+function duration(value: string): number {
+  const ms = parseDuration(value);
+  if (ms === null) throw new InvalidArgumentError('expected a duration such as 30s, 15m or 1h.');
+  return ms;
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -8,9 +8,11 @@ import { jsonObjectOf, recordToDoc } from './records.ts';
 import type { IngestItem } from './items.ts';
 import type { Settings } from './settings.ts';
 
-/** Lines of a .jsonl or .jsonl.gz file; read and gunzip errors surface from the iteration. */
-export function jsonlFileLines(path: string): AsyncIterable<string> {
+/** Lines of a .jsonl or .jsonl.gz file; read and gunzip errors surface from the iteration.
+ *  `onBytes` is told of the file's bytes (compressed ones for .gz) as they are read. */
+export function jsonlFileLines(path: string, onBytes: (bytes: number) => void = () => {}): AsyncIterable<string> {
   const file = createReadStream(path);
+  file.on('data', (chunk) => onBytes(chunk.length));
   // pipeline() passes a read error on to the gunzip stream, where readline sees it.
   const input = path.endsWith('.gz') ? pipeline(file, createGunzip(), () => {}) : file;
   return linesOf(input);

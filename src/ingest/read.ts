@@ -46,6 +46,13 @@ async function* pathItems(path: string, settings: Settings): AsyncGenerator<Inge
 
 /** Article files under `dir`, recursively, in name order so runs are reproducible. */
 async function* directoryItems(dir: string, settings: Settings): AsyncGenerator<IngestItem> {
+  for await (const file of articleFiles(dir)) {
+    if (typeof file === 'string') yield* fileItems(file, settings);
+    else yield file;
+  }
+}
+
+async function* articleFiles(dir: string): AsyncGenerator<string | IngestItem> {
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -58,14 +65,27 @@ async function* directoryItems(dir: string, settings: Settings): AsyncGenerator<
     // Hidden files are editor backups and macOS `._name.txt` resource forks, not articles.
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* directoryItems(path, settings);
-    else if (JSONL_FILE.test(entry.name) || TEXT_FILE.test(entry.name)) yield* fileItems(path, settings);
+    if (entry.isDirectory()) yield* articleFiles(path);
+    else if (JSONL_FILE.test(entry.name) || TEXT_FILE.test(entry.name)) yield path;
   }
+}
+
+/** The bytes readInputs will read from `inputs` (what `onBytes` counts up to), or null when
+ *  standard input makes the total unknowable. Inputs that cannot be read count for nothing. */
+export async function inputBytes(inputs: string[]): Promise<number | null> {
+  if (inputs.includes('-')) return null;
+  let total = 0;
+  const size = async (path: string) => (await stat(path).catch(() => null))?.size ?? 0;
+  for (const input of inputs) {
+    if (!(await stat(input).catch(() => null))?.isDirectory()) total += await size(input);
+    else for await (const file of articleFiles(input)) if (typeof file === 'string') total += await size(file);
+  }
+  return total;
 }
 
 async function* fileItems(path: string, settings: Settings): AsyncGenerator<IngestItem> {
   try {
-    if (JSONL_FILE.test(path)) yield* jsonlItems(jsonlFileLines(path), path, settings);
+    if (JSONL_FILE.test(path)) yield* jsonlItems(jsonlFileLines(path, settings.onBytes), path, settings);
     else yield await textFileItem(path, settings);
   } catch (err) {
     yield errorItem(path, reasonOf(err));
@@ -75,7 +95,9 @@ async function* fileItems(path: string, settings: Settings): AsyncGenerator<Inge
 async function textFileItem(path: string, settings: Settings): Promise<IngestItem> {
   const { size } = await stat(path);
   if (size > settings.maxTextBytes) return errorItem(path, `larger than ${formatSize(settings.maxTextBytes)} (${formatSize(size)})`);
-  const { text } = decodeBytes(await readFile(path));
+  const bytes = await readFile(path);
+  settings.onBytes(bytes.length);
+  const { text } = decodeBytes(bytes);
   if (!text.trim()) return errorItem(path, 'empty file');
   return textDoc(basename(path, extname(path)), text, settings);
 }

@@ -6,6 +6,8 @@ export interface ReadOptions {
   /** a JSONL record whose text is larger than this is refused (UTF-8 bytes) */
   maxRecordTextBytes?: number;
   stdin?: NodeJS.ReadableStream;
+  /** told of the bytes of each file as they are read, for a progress bar */
+  onBytes?: (bytes: number) => void;
 }
 
 export type Settings = Required<Omit<ReadOptions, 'stdin'>>;
@@ -17,6 +19,7 @@ export function settingsOf(options: ReadOptions): Settings {
     published: options.published ?? null,
     maxTextBytes: options.maxTextBytes ?? 10 * MB,
     maxRecordTextBytes: options.maxRecordTextBytes ?? 2 * MB,
+    onBytes: options.onBytes ?? (() => {}),
   };
 }
 
