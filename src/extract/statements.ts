@@ -16,17 +16,17 @@ const COMPLEMENT = /^(?:[وف]?انه?|[وف]?انها|بان|الي)$/;
 const LEADING_PREPOSITION = /^(?:الي|علي)$/;
 const IMPERFECT = /^[وف]?[يت]/;
 
-export interface Cue { from: number; to: number; kind: string }
+export interface Cue { from: number; to: number; kind: string; direct: boolean }
 
 /** Reporting cues of a sentence. An imperfect verb inside words already being reported
  *  ("أن تطور الوضع يؤكد تقدير الرئيس") is part of them, not a new clause. */
 export function reportingCues(doc: Doc, kb: Kb, from: number, to: number): Cue[] {
   const cues: Cue[] = [];
   for (const m of kb.reporting.scan(doc.tokens, from, to)) {
-    const kind = m.values[0].kind;
+    const { kind, direct } = m.values[0];
     const reporting = cues.length > 0 && doc.tokens.slice(cues[cues.length - 1].to, m.from).some((t) => COMPLEMENT.test(t.key));
     if (kind === 'verb' && reporting && IMPERFECT.test(doc.tokens[m.from].key)) continue;
-    cues.push({ from: m.from, to: m.to, kind });
+    cues.push({ from: m.from, to: m.to, kind, direct });
   }
   return cues;
 }
@@ -76,10 +76,12 @@ export function findStatements(doc: Doc, kb: Kb, slots: Slot[]): { statements: S
       let to = nextCue;
       if (cue.kind === 'verb') {
         const sp = speakerAfter(doc, slots, cue, nextCue) ?? speakerBefore(doc, slots, cue, Math.max(s.from, prevEnd));
-        if (sp) { speaker = sp.ref; from = contentStart(doc, sp.to, nextCue); } else { speaker = last; from = contentStart(doc, cue.to, nextCue); }
+        const after = sp && sp.from > cue.from ? sp.to : cue.to;
+        speaker = sp ? sp.ref : last;
+        from = cue.direct ? after : contentStart(doc, after, nextCue);
       } else if (cue.kind === 'continuation') {
         speaker = last;
-        from = contentStart(doc, cue.to, nextCue);
+        from = cue.direct ? cue.to : contentStart(doc, cue.to, nextCue);
       } else {
         const sp = cue.kind === 'according' ? inRange(slots, cue.to, cue.to + 3)[0] : undefined;
         if (cue.kind === 'according' && !sp) { prevEnd = cue.to; return; }

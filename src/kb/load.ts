@@ -25,7 +25,7 @@ export type NameHit = { form: string } & (
   | { kind: 'person'; person: Person });
 
 export interface Trigger { type: string; mode: string | null; status: string | null; frame: string; pos: string }
-export interface ReportingCue { kind: string }
+export interface ReportingCue { kind: string; direct: boolean }
 /** `form`: the listed spelling, normalized but not folded (غدا is not جدا "very"). */
 export interface DateWord { kind: string; value: number; form: string }
 export interface Marker { kind: string }
@@ -101,7 +101,7 @@ function buildKb(dir: string): Kb {
   const triggers = new PhraseTrie<Trigger>();
   for (const r of rows(dir, 'lexicon/events.tsv')) triggers.add(r.trigger_ar, { type: r.type, mode: r.mode || null, status: r.status || null, frame: r.frame, pos: r.pos });
   const reporting = new PhraseTrie<ReportingCue>();
-  for (const r of rows(dir, 'lexicon/reporting.tsv')) reporting.add(r.phrase_ar, { kind: r.kind });
+  for (const r of rows(dir, 'lexicon/reporting.tsv')) reporting.add(r.phrase_ar, { kind: r.kind, direct: r.content === 'direct' });
   const dateWords = new PhraseTrie<DateWord>();
   for (const r of rows(dir, 'lexicon/dates.tsv')) dateWords.add(r.phrase_ar, { kind: r.kind, value: Number(r.value), form: normalizeArabic(r.phrase_ar) });
   const markers = new PhraseTrie<Marker>();
