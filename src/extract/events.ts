@@ -135,6 +135,14 @@ function subjectsEndingAt(c: Context, before: Slot[], last: Slot): Ref[] {
   return [last.ref];
 }
 
+/** A state other than the subject's, named as where the subject is (في واشنطن، في كوريا). */
+function placeAbroad(c: Context, subject: Ref): Ref | null {
+  const home = c.doc.entities.get(subject)?.country;
+  const m = c.doc.mentions.find((x) => x.from >= c.s.from && x.from < c.f.from && x.locative);
+  const there = m ? (c.doc.entities.get(m.ref)?.kind === 'place' ? c.doc.entities.get(m.ref)?.country : m.ref.slice(2)) : null;
+  return home && there && there !== home && c.doc.entities.has(`c:${there}`) ? `c:${there}` : null;
+}
+
 /** "لن يلتقي"، "لم يجتمع": what the text says will not or did not happen is no event. */
 function negated(kb: Kb, tokens: Token[], at: number, sentenceStart: number): boolean {
   return at - 1 >= sentenceStart && markerKindsAt(kb, tokens, at - 1).includes('negation');
@@ -170,7 +178,9 @@ function partiesBetween(c: Context, after: Slot[]): Ref[] {
   const { doc, kb, f } = c;
   let at = -1;
   let words = 0;
-  for (let i = f.to; i < c.s.to && words < 2 && at < 0; i++) {
+  // "قمة لم يسبق لها مثيل بين": a summit's parties may come a few words later
+  const reach = c.f.trigger.frame === 'gathering' ? REACH.object + 1 : 2;
+  for (let i = f.to; i < c.s.to && words < reach && at < 0; i++) {
     if (after.some((x) => x.from === i)) return [];
     const kinds = markerKindsAt(kb, doc.tokens, i);
     if (kinds.includes('between')) at = i;
@@ -257,6 +267,9 @@ function consult(c: Context): Draft[] {
     // "خلال محادثات أجرياها بالهاتف": a call whose parties are the sentence's other event's.
     const parties = c.earlier.find((p) => p.length >= 2);
     if (parties && t.mode === 'phone') return [draft(c, 'CONSULT', parties, [], 'phone')];
+    // "كانت وزيرة خارجية كوريا الجنوبية في واشنطن لإجراء محادثات": talks where she went
+    const abroad = agent && f.from > c.s.from && markerKindsAt(kb, doc.tokens, f.from - 1).includes('purpose') ? placeAbroad(c, agent.ref) : null;
+    if (agent && abroad) return [draft(c, 'CONSULT', [agent.ref], [abroad], 'visit')];
     // "عرض ترامب على نظيره بوتن، خلال اتصال هاتفي": the two people of the clause before meet
     if (t.pos !== 'verb' && f.from > c.s.from && markerKindsAt(kb, doc.tokens, f.from - 1).includes('during')) {
       const people = [...new Set(before.filter((x) => x.ref.startsWith('p:')).map((x) => x.ref))].slice(-2);
