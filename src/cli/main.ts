@@ -6,6 +6,7 @@ import { VERSION } from '../version.ts';
 import { parseDuration } from './duration.ts';
 import type { ExtractOptions } from './extract.ts';
 import type { IngestOptions } from './ingest.ts';
+import { addQueryCommands } from './query.ts';
 import type { WatchOptions } from './watch.ts';
 
 const USAGE_ERROR = 2;
@@ -38,22 +39,23 @@ function program(setStatus: (status: number) => void): Command {
     });
   marsad
     .command('ingest')
-    .description('Extract articles, web pages and feed items into the database; what is stored already is skipped')
+    .description('Extract articles, web pages and feed items into the database; an article stored already is not stored again')
     .argument('[input...]', 'what extract reads (files, directories, - for standard input), and http(s) URLs of article pages')
-    .option('--feed <url>', 'an RSS or Atom feed whose new items are fetched and ingested (repeatable)', (url: string, urls: string[]) => [...urls, url], [])
+    .option('--feed <url>', 'an RSS or Atom feed whose new items are fetched and ingested (repeatable)', (url: string, urls: string[] = []) => [...urls, url])
     .addOption(dbOption())
     .option('--published <date>', 'publication date (YYYY-MM-DD) for articles that carry none', publishedDate)
     .option('--batch <n>', 'articles per transaction', positiveInteger, 200)
-    .action(async function (this: Command, inputs: string[], options: IngestOptions) {
-      if (!inputs.length && !options.feed.length && process.stdin.isTTY) this.error('error: no input given', { exitCode: USAGE_ERROR });
+    .action(async function (this: Command, inputs: string[], options: Omit<IngestOptions, 'feed'> & { feed?: string[] }) {
+      const feed = options.feed ?? [];
+      if (!inputs.length && !feed.length && process.stdin.isTTY) this.error('error: no input given', { exitCode: USAGE_ERROR });
       const { runIngest } = await import('./ingest.ts');
-      setStatus(await runIngest(inputs.length || options.feed.length ? inputs : ['-'], options));
+      setStatus(await runIngest(inputs.length || feed.length ? inputs : ['-'], { ...options, feed }));
     });
   marsad
     .command('watch')
     .description('Poll a list of feeds and ingest their new items until stopped (Ctrl-C or SIGTERM)')
     .argument('<feeds-file>', 'feed URLs, one per line; # starts a comment')
-    .option('--every <duration>', 'time between polls: 30s, 15m, 1h', duration, 15 * 60_000)
+    .addOption(new Option('--every <duration>', 'time between polls: 30s, 15m, 1h').argParser(duration).default(15 * 60_000, '15m'))
     .addOption(dbOption())
     .option('--published <date>', 'publication date (YYYY-MM-DD) for articles that carry none', publishedDate)
     .option('--batch <n>', 'articles per transaction', positiveInteger, 200)
@@ -70,6 +72,7 @@ function program(setStatus: (status: number) => void): Command {
       const { runDemo } = await import('./demo.ts');
       setStatus(await runDemo(options));
     });
+  addQueryCommands(marsad, { dbOption, positiveInteger, setStatus });
   return marsad;
 }
 

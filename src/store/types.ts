@@ -1,7 +1,14 @@
 // The store interface: everything the CLI, the API and the workers need from the database,
 // behind one contract so that SQLite (embedded default) and PostgreSQL (server) are
 // interchangeable. Every method is async so a networked backend fits the same shape.
-import type { ContractDoc, EventType } from '../extract/types.ts';
+import type { ConsultMode, ContractDoc, EventType } from '../extract/types.ts';
+
+/** The values `EventQuery.type` and `mode` take, for validating what users type. */
+export const EVENT_TYPES = [
+  'CONSULT', 'AGREE', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST',
+  'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT',
+] as const satisfies readonly EventType[];
+export const CONSULT_MODES = ['phone', 'visit', 'third-party', 'multilateral'] as const satisfies readonly ConsultMode[];
 
 /** One article as ingested: the extraction output plus where it came from. */
 export interface IngestDoc {
@@ -14,7 +21,12 @@ export interface IngestDoc {
 
 export type UpsertStatus = 'new' | 'updated' | 'unchanged';
 
+/** `key` is the stored article's (an article found by URL or hash keeps its first key);
+ *  `events` counts the events written, 0 when unchanged. */
 export interface UpsertResult { key: string; id: number; status: UpsertStatus; events: number }
+
+/** A stored article: the contract document and its number in the store. */
+export type StoredDoc = ContractDoc & { docId: number };
 
 export interface DateRange { from?: string; to?: string }
 
@@ -40,7 +52,7 @@ export interface EventQuery extends DateRange {
   /** ISO3: with `country`, the dyad (both countries among the participants) */
   with?: string;
   type?: EventType;
-  mode?: string;
+  mode?: ConsultMode;
   limit?: number;
   /** opaque cursor from the previous page */
   after?: string;
@@ -79,15 +91,15 @@ export interface Store {
   upsert(batch: IngestDoc[]): Promise<UpsertResult[]>;
   /** Is an article with this URL or content hash stored? (conditional fetching, resumed runs) */
   known(ref: { url?: string | null; hash?: string | null }): Promise<boolean>;
-  document(id: number): Promise<ContractDoc & { id: number; source: string | null; url: string | null } | null>;
-  documentByKey(key: string): Promise<(ContractDoc & { id: number; source: string | null; url: string | null }) | null>;
+  document(id: number): Promise<StoredDoc | null>;
+  documentByKey(key: string): Promise<StoredDoc | null>;
   search(query: SearchQuery): Promise<SearchHit[]>;
   events(query: EventQuery): Promise<{ clusters: EventCluster[]; next: string | null }>;
   eventMentions(clusterId: number): Promise<EventMention[]>;
   actors(query: DateRange & { limit?: number; country?: string }): Promise<ActorStats[]>;
   dyad(a: string, b: string, by: 'month' | 'year', range?: DateRange): Promise<DyadBucket[]>;
-  /** Every stored article in the contract shape, oldest first, streamed. */
-  exportDocs(range?: DateRange): AsyncIterable<ContractDoc & { source: string | null; url: string | null }>;
+  /** Every stored article in the contract shape (as `extract` wrote it), oldest first, streamed. */
+  exportDocs(range?: DateRange): AsyncIterable<ContractDoc>;
   /** Rebuilds cross-document clusters for events changed since the last call. */
   recluster(): Promise<{ clusters: number; mentions: number }>;
   stats(): Promise<{ documents: number; events: number; clusters: number; statements: number; entities: number }>;
