@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { CAMEO_FILE, cameoOf, quadClassOf } from '../src/export/cameo.ts';
 import { csvField } from '../src/export/csv.ts';
 import { EXPORT_FORMATS } from '../src/export/format.ts';
 import { GDELT_COLUMNS } from '../src/export/gdelt.ts';
 import type { EventType } from '../src/extract/types.ts';
 import { readTsv } from '../src/kb/tsv.ts';
-import { exportExamples, exportGoldenPath } from './support/export-golden.ts';
+import { examplesDb, exportExamples, exportGoldenPath } from './support/export-golden.ts';
 
 const TYPES: EventType[] = ['CONSULT', 'AGREE', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'];
 
@@ -70,5 +74,38 @@ describe('CAMEO table', () => {
     assert.deepEqual(['04', '06', '11', '18'].map(quadClassOf), [1, 2, 3, 4]);
     assert.equal(cameoOf({ type: 'ASSAULT', mode: null, status: null })?.quad, 4);
     assert.equal(cameoOf({ type: 'ACCUSE', mode: null, status: null })?.quad, 3);
+  });
+});
+
+describe('marsad export', () => {
+  const bin = fileURLToPath(new URL('../bin/marsad.js', import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-export-cli-'));
+  const db = join(dir, 'examples.db');
+  const marsad = (...args: string[]) => spawnSync(process.execPath, [bin, 'export', ...args], { encoding: 'utf8', env: { ...process.env, MARSAD_DB: '' } });
+  before(() => examplesDb(db));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes each format to standard output or a file', () => {
+    const csv = marsad('--db', db, '--format', 'csv');
+    assert.equal(csv.status, 0, csv.stderr);
+    assert.equal(csv.stdout, readFileSync(exportGoldenPath('csv'), 'utf8'));
+    const out = join(dir, 'events.tsv');
+    const gdelt = marsad('--db', db, '--format', 'gdelt', '--out', out);
+    assert.equal(gdelt.status, 0, gdelt.stderr);
+    assert.equal(readFileSync(out, 'utf8'), readFileSync(exportGoldenPath('gdelt'), 'utf8'));
+  });
+
+  it('keeps to the date range (the examples carry no publication date)', () => {
+    const run = marsad('--db', db, '--from', '2020', '--to', '2020-12');
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, '');
+  });
+
+  it('names a missing database and a bad option', () => {
+    const missing = marsad('--db', join(dir, 'none.db'));
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /none\.db: no such database/);
+    assert.equal(marsad('--db', db, '--format', 'xml').status, 2);
+    assert.equal(marsad('--db', db, '--from', '5 May').status, 2);
   });
 });

@@ -6,6 +6,7 @@ import { VERSION } from '../version.ts';
 import { parseDuration } from './duration.ts';
 import type { ExtractOptions } from './extract.ts';
 import type { IngestOptions } from './ingest.ts';
+import { addExportCommand } from './export-command.ts';
 import { addQueryCommands } from './query.ts';
 import type { WatchOptions } from './watch.ts';
 
@@ -73,6 +74,7 @@ function program(setStatus: (status: number) => void): Command {
       setStatus(await runDemo(options));
     });
   addQueryCommands(marsad, { dbOption, positiveInteger, setStatus });
+  addExportCommand(marsad, { dbOption, setStatus });
   return marsad;
 }
 
