@@ -1,22 +1,31 @@
 // `marsad demo`: the bundled example articles into a database of their own, then what the
-// query commands make of them, so a newcomer sees the whole flow with one command.
+// query commands make of it, so a newcomer sees the whole flow with one command. Each step
+// is shown with the command line that gives it, to be run again by hand.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { runIngest } from './ingest.ts';
-import { openOrReport } from './ingest.ts';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/marsad.js', import.meta.url));
+
+const QUERIES = [['events', '--limit', '10'], ['actors', '--limit', '10'], ['search', 'روسيا', '--limit', '3']];
 
 export async function runDemo(options: { db: string }): Promise<number> {
-  process.stdout.write(`$ marsad ingest examples/ --db ${options.db}\n`);
+  const db = ['--db', options.db];
+  announce(['ingest', 'examples/', ...db]);
   const status = await runIngest([EXAMPLES], { db: options.db, feed: [], batch: 200 });
   if (status !== 0) return status;
-  const store = await openOrReport(options.db);
-  if (!store) return 1;
-  try {
-    const stats = await store.stats();
-    process.stdout.write(`\n${options.db}: ${stats.documents} articles, ${stats.events} events in ${stats.clusters} clusters, ${stats.statements} statements, ${stats.entities} entities\n`);
-  } finally {
-    await store.close();
+  for (const query of QUERIES) {
+    announce([...query, ...db]);
+    // The commands themselves, run as a user would run them, print exactly what they print.
+    const child = spawn(process.execPath, [BIN, ...query, ...db], { stdio: 'inherit' });
+    const [code] = await once(child, 'close');
+    if (code !== 0) return code ?? 1;
   }
   return 0;
+}
+
+function announce(args: string[]): void {
+  process.stdout.write(`\n$ marsad ${args.join(' ')}\n`);
 }
