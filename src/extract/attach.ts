@@ -3,13 +3,14 @@
 // states (a visit to Russia by China's president is a visit to Russia's president when the
 // article names him; "China is ready to work with Russia" said at a meeting is the meeting's
 // two principals agreeing).
-import type { Kb } from '../kb/load.ts';
+import { sameOffice, type Kb } from '../kb/load.ts';
 import { findDates } from './dates.ts';
 import { BOTH, SELF } from './actors.ts';
 import type { DateAnn, Doc, DocEntity, EventAnn, Ref } from './doc.ts';
 import type { PlaceRef } from './types.ts';
 
 const LEAD_SENTENCES = 3;
+export const DATE_SOURCE = { lead: 0, saying: 1, neighbour: 2, own: 3 } as const;
 
 function placeRef(e: DocEntity): PlaceRef { return { name_ar: e.nameAr, name_en: e.nameEn, country: e.country }; }
 
@@ -48,6 +49,7 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
       const fallback = ev.status === 'held' && e.sentence < LEAD_SENTENCES ? leadDate : null;
       const chosen = near ?? fallback;
       ev.date = chosen ? { value: chosen.value, precision: chosen.precision, text: chosen.text } : null;
+      ev.dateSource = !chosen ? undefined : chosen === fallback ? DATE_SOURCE.lead : own.includes(chosen) ? DATE_SOURCE.own : DATE_SOURCE.saying;
       // a meeting dated after the article is still to come
       if (ev.date?.value && doc.refDate && ev.date.value > doc.refDate.slice(0, ev.date.value.length)) ev.status = 'planned';
       const pm = doc.mentions.filter((m) => m.from >= s.from && m.from < s.to && doc.entities.get(m.ref)?.kind === 'place')
@@ -67,7 +69,7 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
   placed.forEach(({ ev }, k) => {
     if (ev.type !== 'CONSULT' || ev.date?.value) return;
     const prev = placed.slice(0, k).reverse().find((p) => p.ev.type === 'CONSULT' && p.ev.sentence >= ev.sentence - 1 && p.ev.status === ev.status && p.ev.date?.value);
-    if (prev && prev.ev.sentence === ev.sentence - 1) ev.date = prev.ev.date;
+    if (prev && prev.ev.sentence === ev.sentence - 1) { ev.date = prev.ev.date; ev.dateSource = DATE_SOURCE.neighbour; }
   });
   // Meetings are placed within the trips the article reports, once every visit is known.
   const trips = placed.map((p) => p.ev).filter((e) => e.type === 'CONSULT' && e.mode === 'visit' && e.status === 'held' && e.recipients.length === 1)
@@ -75,7 +77,7 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
   return placed.flatMap(({ ev, placedHere }) => {
     if (ev.type === 'CONSULT') {
       if (!placedHere) duringTrip(doc, ev, trips);
-      if (ev.mode === 'visit') ev.recipients = ev.recipients.map((r) => counterpart(doc, r, ev.actors[0]) ?? r);
+      if (ev.mode === 'visit') ev.recipients = ev.recipients.map((r) => counterpart(doc, kb, r, ev.actors[0]) ?? r);
     }
     if (ev.type === 'AGREE') ev.actors = [...new Set(ev.actors.map((r) => (r.startsWith('c:') ? principals.get(r) ?? r : r)))];
     // a state beside its own representative in a meeting is the same party
@@ -157,12 +159,11 @@ function duringTrip(doc: Doc, ev: EventAnn, trips: { visitor: Ref; country: stri
 }
 
 /** The person of a visited state who matches the visitor's rank (president for president). */
-function counterpart(doc: Doc, recipient: Ref, visitor: Ref): Ref | null {
+function counterpart(doc: Doc, kb: Kb, recipient: Ref, visitor: Ref): Ref | null {
   if (!recipient.startsWith('c:')) return null;
-  const role = doc.entities.get(visitor)?.role;
-  if (!role) return null;
+  const role = doc.entities.get(visitor)?.role ?? null;
   const code = recipient.slice(2);
-  const match = [...doc.entities.values()].find((e) => e.kind === 'person' && e.country === code && e.role === role);
+  const match = [...doc.entities.values()].find((e) => e.kind === 'person' && e.country === code && sameOffice(kb, e.role, role));
   return match?.ref ?? null;
 }
 

@@ -4,7 +4,7 @@
 // sentence speaks of the future; months and weeks give month precision. Nothing is guessed
 // without a reference date.
 import type { DateWord, Kb } from '../kb/load.ts';
-import { normalizeArabic, type Token } from '../kb/normalize.ts';
+import type { Token } from '../kb/normalize.ts';
 import type { DateAnn } from './doc.ts';
 
 const DIGITS = /^[0-9٠-٩۰-۹]+$/;
@@ -25,10 +25,9 @@ interface Word { i: number; to: number; w: DateWord; n?: number }
 function words(kb: Kb, tokens: Token[], from: number, to: number): Word[] {
   const out: Word[] = [];
   for (let i = from; i < to; ) {
-    if (DIGITS.test(tokens[i].text)) { out.push({ i, to: i + 1, w: { kind: 'number', value: toNumber(tokens[i].text), form: '' } }); i++; continue; }
+    if (DIGITS.test(tokens[i].text)) { out.push({ i, to: i + 1, w: { kind: 'number', value: toNumber(tokens[i].text) } }); i++; continue; }
     const m = kb.dateWords.matchAt(tokens, i);
-    const surface = m ? normalizeArabic(tokens.slice(m.from, m.to).map((t) => t.text).join(' ')) : '';
-    if (m && surface.endsWith(m.values[0].form)) { out.push({ i, to: m.to, w: m.values[0] }); i = m.to; } else i++;
+    if (m) { out.push({ i, to: m.to, w: m.values[0] }); i = m.to; } else i++;
   }
   return out;
 }

@@ -48,6 +48,9 @@ export interface EventAnn {
   from: number;
   to: number;
   confidence: number;
+  /** how directly the text dates it: own clause 3, the next sentence's meeting 2, the day of
+   *  saying 1, the lead's date 0 (merging keeps the most direct) */
+  dateSource?: number;
 }
 
 export interface StatementAnn { speaker: Ref; start: number; end: number; sentence: number }

@@ -233,7 +233,7 @@ function consult(c: Context): Draft[] {
   }
   if (t.frame === 'visit') {
     // "زيارته إلى روسيا، شارك وانغ": the visitor of an owned visit is the clause's subject.
-    const owned = t.pos === 'owned' ? after.find((x) => x.ref.startsWith('p:') && !sameClause(doc.tokens, f.to - 1, x.from)) ?? (c.speaker ? { from: f.from, to: f.to, ref: c.speaker } : undefined) : undefined;
+    const owned = t.pos === 'owned' ? sentenceSubject(c) ?? after.find((x) => x.ref.startsWith('p:') && !x.oblique && !sameClause(doc.tokens, f.to - 1, x.from)) ?? (c.speaker ? { from: f.from, to: f.to, ref: c.speaker } : undefined) : undefined;
     const visitor = owned ?? (t.pos === 'noun' ? (after[0] && !after[0].locative && !after[0].oblique && after[0].from - f.to <= 1 ? after[0] : subjectBefore(c, before, REACH.agent, true))
       : subjectBefore(c, before, REACH.agent, true) ?? subjectAfter(c, after) ?? sentenceSubject(c) ?? (c.topic ? { from: f.from, to: f.from, ref: c.topic } : undefined));
     if (!visitor) return [];
@@ -256,7 +256,8 @@ function consult(c: Context): Draft[] {
     agent = owner;
     partnerSlot = after.find((x) => x.from > ownerWith && x.from - ownerWith <= 3);
   } else if (withAt >= 0) partnerSlot = after.find((x) => x.from > withAt && x.from - withAt <= REACH.afterWith && sameClause(doc.tokens, withAt, x.from));
-  else if (agent && agent.from > f.from) partnerSlot = after.find((x) => x.from >= agent!.to && x.ref !== agent!.ref && !x.locative && x.from - agent!.to <= REACH.agent && sameClause(doc.tokens, agent!.to - 1, x.from, true));
+  // "والتقى بولتون أيضاً، خلال زيارته لموسكو، بالرئيس بوتين": an object with ب may follow an aside
+  else if (agent && agent.from > f.from) partnerSlot = after.find((x) => x.from >= agent!.to && x.ref !== agent!.ref && !x.locative && x.from - agent!.to <= REACH.agent && (x.oblique || sameClause(doc.tokens, agent!.to - 1, x.from, true)));
   // after a meeting noun, an adjective qualifies it (القمة الأميركية) rather than naming a partner
   // a meeting noun takes its partner through مع، بين or ب (اتصال بالولايات المتحدة); "لقائه
   // وزير الخارجية" names it right after; otherwise the word after a noun is its topic

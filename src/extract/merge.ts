@@ -22,7 +22,7 @@ export function mergeEvents(events: EventAnn[]): EventAnn[] {
     const k = e.type === 'CONSULT' ? symmetricKey(e) : key(e);
     const seen = byKey.get(k);
     if (!seen) { byKey.set(k, { ...e }); continue; }
-    if (!seen.date?.value && e.date?.value) seen.date = e.date;
+    if (e.date?.value && (!seen.date?.value || (e.dateSource ?? -1) > (seen.dateSource ?? -1))) { seen.date = e.date; seen.dateSource = e.dateSource; }
     if (!seen.place && e.place) seen.place = e.place;
     if (!seen.mode && e.mode) seen.mode = e.mode;
     seen.confidence = Math.min(0.95, seen.confidence + 0.1);

@@ -1,7 +1,7 @@
 // People: titles ("وزير الخارجية الروسي"), people discovered from titled mentions (title +
 // nationality + name, or name + appositive title), and later short mentions of them
 // ("لافروف", "وانغ", even the wrong "بينغ" for Xi) resolved within the document.
-import { roleOn, type Kb } from '../kb/load.ts';
+import { roleOn, sameOffice, type Kb } from '../kb/load.ts';
 import { nameKey as nameKeyOf, type Token } from '../kb/normalize.ts';
 import { joined } from '../kb/trie.ts';
 import { addMention } from './mentions.ts';
@@ -210,16 +210,24 @@ function resolveAliases(doc: Doc, kb: Kb, entities: Map<Ref, DocEntity>, mention
   // A bare title with a country stands for the document's holder of that role, if any.
   const mentionCount = (ref: Ref) => mentions.filter((m) => m.ref === ref).length;
   for (const t of titles) {
-    if (t.holder || !t.country) continue;
-    const people = [...entities.values()].filter((e) => e.kind === 'person' && e.country === t.country);
-    // "نظيره الروسي" alone: the state's most mentioned person in the article
-    const mostMentioned = people.sort((a, b) => mentionCount(b.ref) - mentionCount(a.ref))[0];
-    const holder = t.title.sector === 'relative' ? mostMentioned
-      : people.find((e) => e.role != null && roleMatches(e.role, t.title.role)) ?? mostMentioned;
+    if (t.holder) continue;
+    const holder = t.country ? holderIn(t, t.country) : t.title.sector === 'relative' ? counterpartOf(t) : undefined;
     if (holder) { t.holder = holder.ref; mentions.push({ from: t.from, to: t.to, ref: holder.ref, via: 'title' }); }
   }
-}
 
-function roleMatches(personRole: string, titleRole: string): boolean {
-  return personRole === titleRole || personRole.endsWith(titleRole) || titleRole.endsWith(personRole);
+  function holderIn(t: TitleMention, country: string): DocEntity | undefined {
+    const people = [...entities.values()].filter((e) => e.kind === 'person' && e.country === country);
+    // "نظيره الروسي" alone: the state's most mentioned person in the article
+    const mostMentioned = people.sort((a, b) => mentionCount(b.ref) - mentionCount(a.ref))[0];
+    return t.title.sector === 'relative' ? mostMentioned : people.find((e) => sameOffice(kb, e.role, t.title.role)) ?? mostMentioned;
+  }
+
+  /** "أجراها مع نظيره": the holder of the same office abroad as the sentence's first person. */
+  function counterpartOf(t: TitleMention): DocEntity | undefined {
+    const s = doc.sentences[sentenceOf(doc.sentences, t.from)];
+    const subject = mentions.filter((m) => m.from >= s.from && m.from < t.from).map((m) => entities.get(m.ref)).find((e) => e?.kind === 'person');
+    if (!subject?.country) return undefined;
+    return [...entities.values()].filter((e) => e.kind === 'person' && e.country && e.country !== subject.country && sameOffice(kb, e.role, subject.role))
+      .sort((a, b) => mentionCount(b.ref) - mentionCount(a.ref))[0];
+  }
 }

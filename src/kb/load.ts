@@ -26,8 +26,7 @@ export type NameHit = { form: string } & (
 
 export interface Trigger { type: string; mode: string | null; status: string | null; frame: string; pos: string }
 export interface ReportingCue { kind: string; direct: boolean }
-/** `form`: the listed spelling, normalized but not folded (غدا is not جدا "very"). */
-export interface DateWord { kind: string; value: number; form: string }
+export interface DateWord { kind: string; value: number }
 export interface Marker { kind: string }
 
 export interface Kb {
@@ -45,6 +44,8 @@ export interface Kb {
   /** frequent words that are in no known name (normalized keys, from common_words.tsv) */
   commonWords: Set<string>;
   boilerplate: BoilerplateRules;
+  /** office families (foreign affairs: foreign minister, secretary of state…) by role */
+  roleFamilies: Map<string, string>;
   /** first words of known people's full names (سيرغي، دونالد، محمد): a given name before an
    *  unknown word starts a person's name even without a title */
   givenNames: Set<string>;
@@ -96,25 +97,26 @@ function buildKb(dir: string): Kb {
     for (const n of values(r.names_ar)) if (!p.namesAr.includes(n)) { p.namesAr.push(n); names.add(n, { form: normalizeArabic(n), kind: 'person', person: p }); }
     p.roles.push({ country: r.country || null, role: r.role, from: r.from, to: r.to });
   }
-  const titles = new PhraseTrie<Title>();
+  const titles = new PhraseTrie<Title>({ spelled: true });
   for (const r of rows(dir, 'lexicon/titles.tsv')) titles.add(r.title_ar, { titleAr: r.title_ar, role: r.role_en, sector: r.sector });
-  const triggers = new PhraseTrie<Trigger>();
+  const triggers = new PhraseTrie<Trigger>({ spelled: true });
   for (const r of rows(dir, 'lexicon/events.tsv')) triggers.add(r.trigger_ar, { type: r.type, mode: r.mode || null, status: r.status || null, frame: r.frame, pos: r.pos });
-  const reporting = new PhraseTrie<ReportingCue>();
+  const reporting = new PhraseTrie<ReportingCue>({ spelled: true });
   for (const r of rows(dir, 'lexicon/reporting.tsv')) reporting.add(r.phrase_ar, { kind: r.kind, direct: r.content === 'direct' });
-  const dateWords = new PhraseTrie<DateWord>();
-  for (const r of rows(dir, 'lexicon/dates.tsv')) dateWords.add(r.phrase_ar, { kind: r.kind, value: Number(r.value), form: normalizeArabic(r.phrase_ar) });
-  const markers = new PhraseTrie<Marker>();
+  const dateWords = new PhraseTrie<DateWord>({ spelled: true });
+  for (const r of rows(dir, 'lexicon/dates.tsv')) dateWords.add(r.phrase_ar, { kind: r.kind, value: Number(r.value) });
+  const markers = new PhraseTrie<Marker>({ spelled: true });
   for (const r of rows(dir, 'lexicon/markers.tsv')) markers.add(r.phrase_ar, { kind: r.kind });
   const stopwords = new Set(rows(dir, 'lexicon/stopwords.tsv').map((r) => nameKey(r.word)));
   const commonWords = new Set(rows(dir, 'lexicon/common_words.tsv').map((r) => r.word));
   const boilerplate = compileBoilerplate(rows(dir, 'lexicon/boilerplate.tsv'));
+  const roleFamilies = new Map(rows(dir, 'lexicon/roles.tsv').map((r) => [r.role_en.toLowerCase(), r.family]));
   const givenNames = new Set([...people.values()].flatMap((p) => p.namesAr.map((n) => n.split(/\s+/)))
     .filter((w) => w.length > 1).map((w) => nameKey(w[0])).filter((w) => !stopwords.has(w)));
   const firsts = [names, titles, triggers, reporting, dateWords, markers].map((t) => t.firstWords());
   const firstWords = new Set(firsts.flatMap((f) => f.words));
   const firstPrefixes = [...new Set(firsts.flatMap((f) => f.prefixes))];
-  return { dataDir: dir, countries, orgs, people, names, titles, triggers, reporting, dateWords, markers, stopwords, commonWords, givenNames, boilerplate, firstWords, firstPrefixes };
+  return { dataDir: dir, countries, orgs, people, names, titles, triggers, reporting, dateWords, markers, stopwords, commonWords, roleFamilies, givenNames, boilerplate, firstWords, firstPrefixes };
 }
 
 /** Marks the words no lexicon phrase can start with, so that every later lookup skips them. */
@@ -134,6 +136,14 @@ export function markerKindsAt(kb: Kb, tokens: Token[], i: number): string[] {
   let memo = markerCache.get(tokens);
   if (!memo) { memo = new Array(tokens.length); markerCache.set(tokens, memo); }
   return (memo[i] ??= kb.markers.matchAt(tokens, i)?.values.map((m) => m.kind) ?? NO_KINDS);
+}
+
+/** Do two roles hold the same office (foreign minister and secretary of state do)? */
+export function sameOffice(kb: Kb, a: string | null, b: string | null): boolean {
+  if (!a || !b) return false;
+  const fa = kb.roleFamilies.get(a.toLowerCase()) ?? a.toLowerCase();
+  const fb = kb.roleFamilies.get(b.toLowerCase()) ?? b.toLowerCase();
+  return fa === fb || fa.endsWith(fb) || fb.endsWith(fa);
 }
 
 /** The role a person held on a date (the latest role when the date is unknown). A partial

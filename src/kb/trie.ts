@@ -1,15 +1,23 @@
 // Phrase matcher over token keys: a trie whose edges are normalized words, so lookup cost
 // depends on the phrase length, not on the lexicon size. A word of a phrase that ends in
 // `*` matches any word starting with it (اجتماع* → اجتماعه، اجتماعات).
-import { nameKey, type Token } from './normalize.ts';
+import { nameKey, normalizeArabic, type Token } from './normalize.ts';
 
 interface Node<T> {
   exact: Map<string, Node<T>>;
   prefixes: Array<[string, Node<T>]>;
   values: T[];
+  /** the phrases ending here as listed, normalized but not folded (for `spelled` tries) */
+  forms: string[];
 }
 
-const newNode = <T>(): Node<T> => ({ exact: new Map(), prefixes: [], values: [] });
+const newNode = <T>(): Node<T> => ({ exact: new Map(), prefixes: [], values: [], forms: [] });
+
+export interface TrieOptions {
+  /** Arabic words rather than foreign names: the g/q/j folding that lets سيرغي meet سيرجي must
+   *  not let إلغاء (cancelling) meet لقاء (meeting), so a match must also be spelled as listed. */
+  spelled?: boolean;
+}
 
 export interface TrieMatch<T> {
   /** token index of the first and one-past-last word */
@@ -23,6 +31,8 @@ export interface TrieMatch<T> {
 export class PhraseTrie<T> {
   private root: Node<T> = newNode<T>();
   size = 0;
+
+  constructor(private readonly options: TrieOptions = {}) {}
 
   add(phrase: string, value: T): void {
     const words = phrase.split(/\s+/).filter(Boolean).map((w) => (w.endsWith('*') ? nameKey(w.slice(0, -1)) + '*' : nameKey(w)));
@@ -41,7 +51,16 @@ export class PhraseTrie<T> {
       }
     }
     if (!node.values.includes(value)) node.values.push(value);
+    const form = normalizeArabic(phrase.replace(/\*/g, ''));
+    if (!node.forms.includes(form)) node.forms.push(form);
     this.size++;
+  }
+
+  private spelledAsListed(n: Node<T>, tokens: Token[], i: number, j: number): boolean {
+    if (!this.options.spelled) return true;
+    let surface = normalizeArabic(tokens[i].text);
+    for (let k = i + 1; k < j; k++) surface += ' ' + normalizeArabic(tokens[k].text);
+    return n.forms.some((f) => surface.includes(f) || surface.includes(f.replace(/^ال/, 'ل')));
   }
 
   private hasRootPrefix(form: string): boolean {
@@ -69,7 +88,7 @@ export class PhraseTrie<T> {
       let j = i + 1;
       while (frontier.length) {
         for (const n of frontier) {
-          if (n.values.length && (!best || j > best.to)) best = { from: i, to: j, values: n.values, head: form };
+          if (n.values.length && (!best || j > best.to) && this.spelledAsListed(n, tokens, i, j)) best = { from: i, to: j, values: n.values, head: form };
         }
         if (j >= tokens.length || !joined(tokens[j])) break;
         const key = tokens[j].key;
