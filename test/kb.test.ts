@@ -96,3 +96,12 @@ test('the knowledge base loads into lookup structures', () => {
   assert.ok(kb.orgs.get('SCO'));
   assert.ok(kb.names.size > 1000);
 });
+
+test('role families cover the offices people hold', () => {
+  const families = read('lexicon/roles.tsv');
+  assert.deepEqual(duplicates(families.map((r) => r.role_en.toLowerCase())), []);
+  const roles = new Set(read('actors/people.tsv').map((r) => r.role.toLowerCase()));
+  for (const r of families.filter((f) => ['foreign affairs', 'head of state', 'head of government'].includes(f.family))) {
+    assert.ok(roles.has(r.role_en.toLowerCase()) || read('lexicon/titles.tsv').some((t) => t.role_en.toLowerCase() === r.role_en.toLowerCase()), `${r.role_en} is held by nobody`);
+  }
+});
