@@ -1,6 +1,7 @@
-// npm run bench [-- FILE.jsonl.gz …] [--limit N]: streams corpus articles through extraction
-// on one core and prints articles/s, MB/s and peak memory, next to a floor pass over the same
-// articles (read, decompress, parse and normalize only) measured in the same run.
+// npm run bench [-- FILE.jsonl.gz …] [--limit N] [--store-only]: streams corpus articles through
+// extraction on one core and prints articles/s, MB/s and peak memory, next to a floor pass over
+// the same articles (read, decompress, parse and normalize only) measured in the same run; then
+// ingests them into a fresh database and times search and event queries (bench-store.ts).
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -10,6 +11,7 @@ import { loadKb } from '../src/kb/load.ts';
 import { normalizeArabic } from '../src/kb/normalize.ts';
 import { extractDoc } from '../src/extract/pipeline.ts';
 import type { RawDoc } from '../src/extract/types.ts';
+import { benchStore } from './bench-store.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -53,6 +55,11 @@ async function pass(name: string, work: (raw: RawDoc) => number): Promise<{ n: n
   return { n, secs, mb: bytes / 1e6 };
 }
 
+if (args.includes('--store-only')) {
+  await benchStore(files, limit);
+  process.exit(0);
+}
+
 const kb = loadKb();
 const floor = await pass('floor', (raw) => normalizeArabic(raw.text).length);
 const full = await pass('extract', (raw) => { const d = extractDoc(raw, kb); return d.events.length + d.entities.length; });
@@ -63,3 +70,4 @@ console.log(row('floor', floor));
 console.log(row('extract', full));
 console.log(`ratio    extract takes ${(full.secs / floor.secs).toFixed(1)}x the floor pass`);
 console.log(`memory   peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB`);
+await benchStore(files, limit);

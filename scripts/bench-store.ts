@@ -1,0 +1,108 @@
+// The store part of `npm run bench`: ingests the articles end to end (read → extract → upsert
+// in batches, as `marsad ingest` does) into a fresh SQLite database in a temporary directory,
+// then times the fixed search queries of data/bench/search-queries.tsv and a set of event
+// queries on it. Targets (issue 3): ≥ 400 articles/s, search median < 20 ms and p95 < 50 ms.
+import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ingestItems } from '../src/cli/ingest-run.ts';
+import type { IngestProgress } from '../src/cli/ingest-progress.ts';
+import { loadKb } from '../src/kb/load.ts';
+import { readTsv } from '../src/kb/tsv.ts';
+import type { SourceItem } from '../src/ingest/items.ts';
+import { readInputs } from '../src/ingest/read.ts';
+import { openStore } from '../src/store/open.ts';
+import type { EventQuery, Store } from '../src/store/types.ts';
+
+const QUERIES = fileURLToPath(new URL('../data/bench/search-queries.tsv', import.meta.url));
+/** As `marsad ingest` commits by default. */
+const BATCH = 200;
+const RUNS = 3;
+
+/** Event queries an analyst runs: by country, dyad, actor (Arabic and English), type, mode, month. */
+const EVENT_QUERIES: EventQuery[] = [
+  {}, { country: 'RUS' }, { country: 'USA', with: 'IRN' }, { country: 'SAU', type: 'CONSULT' },
+  { actor: 'ترامب' }, { actor: 'Vladimir Putin' }, { type: 'CONSULT', mode: 'phone' }, { type: 'ACCUSE' },
+  { from: '2018-06-01', to: '2018-06-30' }, { country: 'TUN', from: '2017-01-01' },
+];
+
+async function* limited(items: AsyncIterable<SourceItem>, limit: number): AsyncGenerator<SourceItem> {
+  let n = 0;
+  for await (const item of items) {
+    if (n++ >= limit) return;
+    yield item;
+  }
+}
+
+/** Errors on standard error; counts shown at a terminal only. */
+function quietProgress(): IngestProgress {
+  const tty = process.stderr.isTTY;
+  return {
+    addBytes() {},
+    update(c) { if (tty && c.read % 1000 === 0) process.stderr.write(`\ringest: ${c.read} articles`); },
+    log(line) { process.stderr.write(`${line}\n`); },
+    done() { if (tty) process.stderr.write(`\r${' '.repeat(40)}\r`); },
+  };
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+
+/** Median and p95 in ms of `run` over every input, RUNS times each. */
+async function latencies<T>(inputs: T[], run: (input: T) => Promise<unknown>): Promise<{ median: number; p95: number; max: number; n: number }> {
+  const ms: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    for (const input of inputs) {
+      const t0 = performance.now();
+      await run(input);
+      ms.push(performance.now() - t0);
+    }
+  }
+  ms.sort((a, b) => a - b);
+  return { median: quantile(ms, 0.5), p95: quantile(ms, 0.95), max: ms[ms.length - 1], n: ms.length };
+}
+
+const fileSize = (path: string) => (existsSync(path) ? statSync(path).size : 0);
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const row = (name: string, l: { median: number; p95: number; max: number; n: number }) =>
+  `${name.padEnd(8)} ${l.n} queries: median ${l.median.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, max ${l.max.toFixed(1)} ms`;
+
+async function measure(store: Store, files: string[], limit: number): Promise<void> {
+  let peak = 0;
+  const sample = () => { peak = Math.max(peak, process.memoryUsage().rss); };
+  const timer = setInterval(sample, 250);
+  const t0 = performance.now();
+  const progress = quietProgress();
+  const counts = await ingestItems(limited(readInputs(files), limit), { store, kb: loadKb(), batchSize: BATCH, progress });
+  progress.done();
+  const ingestSecs = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  const clustered = await store.recluster();
+  const clusterSecs = (performance.now() - t1) / 1000;
+  clearInterval(timer);
+  sample();
+  console.log(`ingest   ${counts.read} articles in ${ingestSecs.toFixed(1)} s: ${(counts.read / ingestSecs).toFixed(0)} articles/s (${counts.new} new, ${counts.unchanged} unchanged, ${counts.failed} failed, ${counts.events} events)`);
+  console.log(`cluster  ${clustered.mentions} mentions into ${clustered.clusters} clusters in ${clusterSecs.toFixed(1)} s; with it ${(counts.read / (ingestSecs + clusterSecs)).toFixed(0)} articles/s`);
+  console.log(`memory   peak RSS ${mib(peak)} during ingest`);
+
+  const queries = readTsv(QUERIES).map((r) => r.query);
+  console.log(row('search', await latencies(queries, (q) => store.search({ q, limit: 20 }))));
+  console.log(row('events', await latencies(EVENT_QUERIES, (q) => store.events({ ...q, limit: 50 }))));
+}
+
+export async function benchStore(files: string[], limit: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-'));
+  const dbPath = join(dir, 'bench.db');
+  try {
+    const store = await openStore(dbPath);
+    try {
+      await measure(store, files, limit);
+    } finally {
+      await store.close();
+    }
+    // Closed, so the write-ahead log is folded into the file.
+    console.log(`database ${mib(fileSize(dbPath) + fileSize(`${dbPath}-wal`))}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
