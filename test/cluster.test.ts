@@ -72,6 +72,12 @@ describe('clusterEvents', () => {
     assert.deepEqual(clusterEvents([moscow, beijing, unplaced]), [[moscow.id], [beijing.id, unplaced.id]]);
   });
 
+  it('finds a pair inside a summit of many', () => {
+    const summit = report({ type: 'CONSULT', participants: 'ABCDEFGHIJ'.split('').map((c) => `c:${c}A`), date: '2023-08-23', evidence: 'قمة' });
+    const pair = report({ participants: ['c:IA', 'c:JA'], date: '2023-08-23', evidence: 'على هامش القمة' });
+    assert.deepEqual(clusterEvents([summit, pair]), [[summit.id, pair.id]]);
+  });
+
   it('never puts two reports of one document in one group', () => {
     const [a, b] = call;
     assert.deepEqual(clusterEvents([a, { ...b, docId: a.docId }]), [[a.id], [b.id]]);

@@ -29,8 +29,6 @@ export interface ClusterEvent {
 export const DAY_WINDOW = 3;
 /** Days between publication dates standing in for missing dates: a story runs for a week. */
 export const PUBLISHED_WINDOW = 7;
-/** A larger participant set only yields so many pairs to index (the rest are still compared). */
-const MAX_INDEXED = 8;
 /** The longest span a date can cover (a month), so candidate lists can be searched by day. */
 const MAX_SPAN = 31;
 
@@ -101,10 +99,10 @@ function compatible(a: Item, b: Item): boolean {
   return datesCompatible(a.when, b.when) && participantsCompatible(a.keys, b.keys);
 }
 
+/** Every pair of keys: a subset's first two keys are one of them. */
 function pairsOf(keys: string[]): string[] {
-  const ks = keys.slice(0, MAX_INDEXED);
   const out: string[] = [];
-  for (let i = 0; i < ks.length; i++) for (let j = i + 1; j < ks.length; j++) out.push(`${ks[i]}\u0001${ks[j]}`);
+  for (let i = 0; i < keys.length; i++) for (let j = i + 1; j < keys.length; j++) out.push(`${keys[i]}\u0001${keys[j]}`);
   return out;
 }
 
