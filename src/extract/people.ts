@@ -134,7 +134,7 @@ export function findPeople(doc: Doc, kb: Kb): Doc {
     const e = t.holder ? entities.get(t.holder) : undefined;
     if (e && !e.person) {
       e.country ??= t.country;
-      if (t.title.sector !== 'relative') e.role ??= t.title.role;
+      if (!t.title.sector.startsWith('relative')) e.role ??= t.title.role;
     }
   }
   discoverByGivenName(doc, kb, entities, mentions, cover);
@@ -149,7 +149,7 @@ function discover(entities: Map<Ref, DocEntity>, mentions: Mention[], tokens: To
   const words = tokens.slice(i, j);
   const ref = `p:~${slug(words)}`;
   const nameAr = words.map((w) => w.text).join(' ');
-  const role = t.title.sector === 'relative' ? null : t.title.role;
+  const role = t.title.sector.startsWith('relative') ? null : t.title.role;
   addMention(entities, mentions, { ref, kind: 'person', nameAr, nameEn: null, code: null, country: t.country, role }, i, j, 'name');
   return ref;
 }
@@ -191,6 +191,8 @@ function mergeIntoKnown(doc: Doc, entities: Map<Ref, DocEntity>, mentions: Menti
 /** Later mentions by one word of the full name, and bare titles ("الرئيس الصيني") of a known holder. */
 function resolveAliases(doc: Doc, kb: Kb, entities: Map<Ref, DocEntity>, mentions: Mention[], titles: TitleMention[]): void {
   const { tokens } = doc;
+  // A word shared by two names ("كيم" of Kim Jong Un and Kim Yong Chol) is the known person's,
+  // else the first named.
   const aliases = new Map<string, Ref>();
   for (const m of mentions) {
     const e = entities.get(m.ref);
@@ -198,7 +200,9 @@ function resolveAliases(doc: Doc, kb: Kb, entities: Map<Ref, DocEntity>, mention
     for (let i = m.from; i < m.to; i++) {
       const t = tokens[i];
       const key = t.key;
-      if (key.length >= 2 && !isStopword(kb, t) && !NAME_LINKS.test(t.text) && !aliases.has(key)) aliases.set(key, m.ref);
+      if (key.length < 2 || isStopword(kb, t) || NAME_LINKS.test(t.text)) continue;
+      const owner = aliases.get(key);
+      if (!owner || (!entities.get(owner)?.person && e.person)) aliases.set(key, m.ref);
     }
   }
   const cover = coverage({ ...doc, mentions }, titles);
@@ -211,6 +215,7 @@ function resolveAliases(doc: Doc, kb: Kb, entities: Map<Ref, DocEntity>, mention
   const mentionCount = (ref: Ref) => mentions.filter((m) => m.ref === ref).length;
   for (const t of titles) {
     if (t.holder) continue;
+    if (t.title.sector === 'relative-group') continue; // "نظراءه": several counterparts, no one person
     const holder = t.country ? holderIn(t, t.country) : t.title.sector === 'relative' ? counterpartOf(t) : undefined;
     if (holder) { t.holder = holder.ref; mentions.push({ from: t.from, to: t.to, ref: holder.ref, via: 'title' }); }
   }
