@@ -43,7 +43,7 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
     let placedHere = false;
     if (ev.type === 'CONSULT') {
       // the event's own date first; the day the words were said when there is none; then the lead's
-      const all = findDates(kb, doc.tokens, s.from, s.to, doc.refDate, ev.status === 'planned');
+      const all = findDates(kb, doc.tokens, s.from, s.to, doc.refDate, ev.status === 'planned').filter((d) => !anotherTriggerBetween(doc, kb, d, e));
       const own = all.filter((d) => !dateOfSaying(doc, d, e));
       const near = (own.length ? own : all).map((d) => ({ d, rank: dateRank(doc, e, d) })).sort((a, b) => a.rank - b.rank)[0]?.d;
       const fallback = ev.status === 'held' && e.sentence < LEAD_SENTENCES ? leadDate : null;
@@ -102,6 +102,12 @@ const COMPLEMENT = /^(?:[وف]?انه?|[وف]?انها|بان)$/;
 function dateOfSaying(doc: Doc, d: DateAnn, e: EventAnn): boolean {
   if (d.from >= e.from) return false;
   for (let i = d.from + 1; i < e.from; i++) if (COMPLEMENT.test(doc.tokens[i].key)) return true;
+  return false;
+}
+
+/** "وسيحط في سنغافورة … ثم يزور ماليزيا من 4 الى 6 اغسطس": a date past another trigger is that one's. */
+function anotherTriggerBetween(doc: Doc, kb: Kb, d: DateAnn, e: EventAnn): boolean {
+  for (let i = e.to; i < d.from; i++) if (kb.triggers.matchAt(doc.tokens, i)) return true;
   return false;
 }
 
