@@ -97,11 +97,12 @@ function buildKb(dir: string): Kb {
     for (const n of values(r.names_ar)) if (!p.namesAr.includes(n)) { p.namesAr.push(n); names.add(n, { form: normalizeArabic(n), kind: 'person', person: p }); }
     p.roles.push({ country: r.country || null, role: r.role, from: r.from, to: r.to });
   }
+  const plainStopwords = new Set(rows(dir, 'lexicon/stopwords.tsv').map((r) => normalizeArabic(r.word)));
   const titles = new PhraseTrie<Title>({ spelled: true });
   for (const r of rows(dir, 'lexicon/titles.tsv')) titles.add(r.title_ar, { titleAr: r.title_ar, role: r.role_en, sector: r.sector });
-  const triggers = new PhraseTrie<Trigger>({ spelled: true });
+  const triggers = new PhraseTrie<Trigger>({ spelled: true, blocked: plainStopwords });
   for (const r of rows(dir, 'lexicon/events.tsv')) triggers.add(r.trigger_ar, { type: r.type, mode: r.mode || null, status: r.status || null, frame: r.frame, pos: r.pos });
-  const reporting = new PhraseTrie<ReportingCue>({ spelled: true });
+  const reporting = new PhraseTrie<ReportingCue>({ spelled: true, blocked: plainStopwords });
   for (const r of rows(dir, 'lexicon/reporting.tsv')) reporting.add(r.phrase_ar, { kind: r.kind, direct: r.content === 'direct' });
   const dateWords = new PhraseTrie<DateWord>({ spelled: true });
   for (const r of rows(dir, 'lexicon/dates.tsv')) dateWords.add(r.phrase_ar, { kind: r.kind, value: Number(r.value) });

@@ -9,14 +9,20 @@ interface Node<T> {
   values: T[];
   /** the phrases ending here as listed, normalized but not folded (for `spelled` tries) */
   forms: string[];
+  /** some phrase ending here is written with a hamza (هنأ) */
+  hamza: boolean;
 }
 
-const newNode = <T>(): Node<T> => ({ exact: new Map(), prefixes: [], values: [], forms: [] });
+const HAMZA = /[أإآؤئء]/;
+const newNode = <T>(): Node<T> => ({ exact: new Map(), prefixes: [], values: [], forms: [], hamza: false });
 
 export interface TrieOptions {
   /** Arabic words rather than foreign names: the g/q/j folding that lets سيرغي meet سيرجي must
    *  not let إلغاء (cancelling) meet لقاء (meeting), so a match must also be spelled as listed. */
   spelled?: boolean;
+  /** Normalized words that, written without the listed hamza, are these words and no match:
+   *  هنا (here) is not هنأ (congratulated). */
+  blocked?: Set<string>;
 }
 
 export interface TrieMatch<T> {
@@ -53,6 +59,7 @@ export class PhraseTrie<T> {
     if (!node.values.includes(value)) node.values.push(value);
     const form = normalizeArabic(phrase.replace(/\*/g, ''));
     if (!node.forms.includes(form)) node.forms.push(form);
+    if (HAMZA.test(phrase)) node.hamza = true;
     this.size++;
   }
 
@@ -60,6 +67,7 @@ export class PhraseTrie<T> {
     if (!this.options.spelled) return true;
     let surface = normalizeArabic(tokens[i].text);
     for (let k = i + 1; k < j; k++) surface += ' ' + normalizeArabic(tokens[k].text);
+    if (j - i === 1 && n.hamza && this.options.blocked?.has(surface) && !HAMZA.test(tokens[i].text)) return false;
     return n.forms.some((f) => surface.includes(f) || surface.includes(f.replace(/^ال/, 'ل')));
   }
 

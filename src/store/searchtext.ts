@@ -37,28 +37,38 @@ function stemKey(form: string): string {
   return key;
 }
 
-// Stemming is the costly step and news vocabulary repeats: keys are remembered per spelling,
-// within a bound so a long ingest cannot grow the cache without limit.
+// Stemming is the costly step and news vocabulary repeats: keys are remembered per spelling and
+// per clitic-free form (والصين and بالصين share الصين), within a bound so that a long ingest
+// cannot grow the caches without limit.
 const CACHE_LIMIT = 1 << 19;
-const cache = new Map<string, string[]>();
+const wordCache = new Map<string, string[]>();
+const formCache = new Map<string, string>();
+
+function remembered<V>(cache: Map<string, V>, key: string, compute: (key: string) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, (value = compute(key)));
+  }
+  return value;
+}
+
+const formKey = (form: string) => remembered(formCache, form, stemKey);
 
 /** The keys of one word: one per reading of its attached clitics (وزير is وزير or و+زير),
  *  so a word and its query match when any reading agrees. */
 export function wordKeys(word: string): string[] {
-  let keys = cache.get(word);
-  if (!keys) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    keys = [...new Set(stripClitics(word).map(stemKey))];
-    cache.set(word, keys);
-  }
-  return keys;
+  return remembered(wordCache, word, (w) => [...new Set(stripClitics(w).map(formKey))]);
 }
 
 /** The text to index for an article's title or body: its words' keys, space-separated. */
 export function searchText(text: string | null): string {
   if (!text) return '';
   const out: string[] = [];
-  for (const t of tokenize(text)) if (!isStopword(t)) out.push(...wordKeys(t.text));
+  for (const t of tokenize(text)) {
+    if (isStopword(t)) continue;
+    for (const k of wordKeys(t.text)) out.push(k);
+  }
   return out.join(' ');
 }
 
