@@ -247,10 +247,12 @@ function consult(c: Context): Draft[] {
   let agent = subjectBefore(c, before, REACH.agent) ?? continuedSubject(c) ?? subjectAfter(c, after);
   let partnerSlot: Slot | undefined;
   // "لقاء وزير خارجية مصر سامح شكري أمس مع الأمير محمد بن نايف": the noun's owner meets the one after مع
-  const owner = t.pos !== 'verb' && withAt < 0 && after[0] && after[0].from - f.to <= 1 ? after[0] : undefined;
+  // (also through a relative clause: "القمة التاريخية التي عقدها ترامب مع الزعيم الكوري")
+  const owner = t.pos !== 'verb' && withAt < 0 && after[0] && after[0].from - f.to <= REACH.with + 1 && sameClause(doc.tokens, f.to - 1, after[0].from) ? after[0] : undefined;
   const ownerWith = owner ? tokenAfter(c, 'مع', owner.to, REACH.with) : -1;
   // "لافروف ومستشار الأمن القومي الأميركي ناقشا": subjects joined by و meet each other
-  const group = agent && agent.from < f.from && t.pos === 'verb' ? subjectsEndingAt(c, before, agent) : [];
+  // (also before a noun: "الولايات المتحدة وكوريا الشمالية تجريان محادثات")
+  const group = agent && agent.from < f.from && (t.pos === 'verb' || f.from - agent.to <= 1) ? subjectsEndingAt(c, before, agent) : [];
   if (group.length >= 2 && withAt < 0) return [draft(c, 'CONSULT', group, [], group.length > 2 ? 'multilateral' : t.mode as ConsultMode | null)];
   if (owner && ownerWith >= 0) {
     agent = owner;
