@@ -45,7 +45,9 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
       // the event's own date first; the day the words were said when there is none; then the lead's
       const all = findDates(kb, doc.tokens, s.from, s.to, doc.refDate, ev.status === 'planned').filter((d) => !anotherTriggerBetween(doc, kb, d, e));
       const own = all.filter((d) => !dateOfSaying(doc, d, e));
-      const near = (own.length ? own : all).map((d) => ({ d, rank: dateRank(doc, e, d) })).sort((a, b) => a.rank - b.rank)[0]?.d;
+      // the day of saying dates a meeting already held, never one still to come
+      const candidates = own.length ? own : ev.status === 'held' ? all : [];
+      const near = candidates.map((d) => ({ d, rank: dateRank(doc, e, d) })).sort((a, b) => a.rank - b.rank)[0]?.d;
       const fallback = ev.status === 'held' && e.sentence < LEAD_SENTENCES ? leadDate : null;
       const chosen = near ?? fallback;
       ev.date = chosen ? { value: chosen.value, precision: chosen.precision, text: chosen.text } : null;
