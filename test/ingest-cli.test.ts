@@ -1,5 +1,6 @@
-// `marsad ingest` as a user runs it: idempotent over the examples, and a run killed mid-way
-// leaves a consistent database that a rerun completes exactly.
+// `marsad ingest` and `marsad watch` as a user runs them: idempotent over the examples and
+// over feeds, a run killed mid-way leaves a consistent database that a rerun completes
+// exactly, and watch stops cleanly on SIGTERM. The feeds are served on 127.0.0.1.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -7,14 +8,17 @@ import { once } from 'node:events';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/store/open.ts';
 import type { Store } from '../src/store/types.ts';
 import { examplesDir, goldenIds, goldenPath } from './support/golden.ts';
+import { html, page, rss, withEtag } from './support/news-site.ts';
+import { startSite, type Handler } from './support/web-server.ts';
 
 const BIN = fileURLToPath(new URL('../bin/marsad.js', import.meta.url));
-const SUMMARY = /^(\d+) read, (\d+) new, (\d+) updated, (\d+) unchanged, (\d+) failed, (\d+) events, [\d.]+ s$/m;
+const SUMMARY = /(\d+) read, (\d+) new, (\d+) updated, (\d+) unchanged, (\d+) failed, (\d+) events, [\d.]+ s$/m;
 
 interface Run { status: number | null; stdout: string; stderr: string }
 
@@ -89,15 +93,20 @@ test('a failed input is named, the others stored, and the exit status is 1', asy
   assert.deepEqual({ ...summaryOf(run), events: 0 }, { read: 1, new: 1, updated: 0, unchanged: 0, failed: 1, events: 0 });
 });
 
-/** Small distinct articles: two paragraphs of the examples per article, no pair repeated.
- *  The paragraphs come from the golden files' cleaned text, so no page furniture, which
- *  cleaning would remove, makes two articles the same. */
-async function corpus(size: number): Promise<string> {
+/** The paragraphs of the examples, from the golden files' cleaned text, so no page
+ *  furniture (which cleaning removes) can make two articles built from them the same. */
+async function goldenParagraphs(): Promise<string[]> {
   const paragraphs: string[] = [];
   for (const id of goldenIds()) {
     const { text } = JSON.parse(await readFile(goldenPath(id), 'utf8')) as { text: string };
     paragraphs.push(...text.split('\n').filter((l) => l.length > 60 && !paragraphs.includes(l)));
   }
+  return paragraphs;
+}
+
+/** Small distinct articles: two paragraphs of the examples per article, no pair repeated. */
+async function corpus(size: number): Promise<string> {
+  const paragraphs = await goldenParagraphs();
   const n = paragraphs.length;
   assert.ok(n * (n - 1) >= size, 'enough paragraph pairs');
   const records = Array.from({ length: size }, (_, i) => JSON.stringify({
@@ -160,5 +169,89 @@ test('killed mid-run: whole batches stored, events consistent; a rerun completes
     assert.equal(stats.events, events);
   } finally {
     await final.close();
+  }
+});
+
+/** A site on 127.0.0.1 with a feed of `count` article pages, each made of two example
+ *  paragraphs; `grow()` adds a page to the feed and changes its ETag. */
+async function feedSite(count: number) {
+  const paragraphs = await goldenParagraphs();
+  const feed = { etag: '"v0"', body: '' };
+  const routes: Record<string, Handler> = { '/feed.xml': withEtag(feed, 'application/rss+xml') };
+  const site = await startSite(routes);
+  let pages = 0;
+  const grow = () => {
+    const head = `<meta charset="utf-8"><meta property="article:published_time" content="2023-09-2${pages}T10:00:00+03:00">`;
+    routes[`/news/${pages}`] = html(page(head, { headline: `خبر ${pages}`, paragraphs: paragraphs.slice(2 * pages, 2 * pages + 2) }));
+    pages++;
+    feed.etag = `"v${pages}"`;
+    feed.body = rss(Array.from({ length: pages }, (_, i) => site.url(`/news/${i}`)));
+  };
+  for (let i = 0; i < count; i++) grow();
+  return { site, grow, feedUrl: site.url('/feed.xml') };
+}
+
+test('ingest --feed twice: the items once, then a conditional GET answered 304', async () => {
+  const { site, feedUrl } = await feedSite(3);
+  try {
+    const db = join(dir, 'feed.db');
+    const first = await marsad(['ingest', '--feed', feedUrl, '--db', db]);
+    assert.equal(first.status, 0, first.stderr);
+    assert.deepEqual({ ...summaryOf(first), events: 0 }, { read: 3, new: 3, updated: 0, unchanged: 0, failed: 0, events: 0 });
+    const state = JSON.parse(await readFile(`${db}.fetch-state.json`, 'utf8'));
+    assert.deepEqual(state.feeds[feedUrl], { etag: '"v3"' });
+
+    const second = await marsad(['ingest', '--feed', feedUrl, '--db', db]);
+    assert.equal(second.status, 0, second.stderr);
+    assert.deepEqual(summaryOf(second), { read: 0, new: 0, updated: 0, unchanged: 0, failed: 0, events: 0 });
+    const polls = site.log.filter((r) => r.path === '/feed.xml');
+    assert.equal(polls.length, 2);
+    assert.equal(polls[1].headers['if-none-match'], '"v3"');
+    assert.equal(site.log.filter((r) => r.path.startsWith('/news/')).length, 3, 'each page fetched once');
+  } finally {
+    await site.close();
+  }
+});
+
+test('watch: new items at each poll, then a clean stop on SIGTERM', { timeout: 60_000 }, async () => {
+  const { site, grow, feedUrl } = await feedSite(2);
+  const feeds = join(dir, 'feeds.txt');
+  await writeFile(feeds, `# the test site\n${feedUrl}\n`);
+  const db = join(dir, 'watch.db');
+  const child = start(['watch', feeds, '--every', '1s', '--db', db]);
+  const lines: string[] = [];
+  createInterface({ input: child.stdout! }).on('line', (line) => lines.push(line));
+  child.stderr!.resume();
+  const exited = once(child, 'exit');
+  const summaries = () => lines.map((line) => {
+    assert.match(line, /^\d{4}-\d{2}-\d{2}T[\d:.]+Z 1 feeds: /);
+    return summaryOf({ status: null, stdout: line, stderr: '' });
+  });
+  const pollUntil = async (done: () => boolean) => {
+    for (let waited = 0; !done(); waited += 50) {
+      assert.ok(waited < 20_000, `within 20 s (output so far: ${JSON.stringify(lines)})`);
+      await sleep(50);
+    }
+  };
+  try {
+    await pollUntil(() => lines.length > 0);
+    grow();
+    await pollUntil(() => summaries().some((s) => s.new === 1));
+    child.kill('SIGTERM');
+    const [status] = await exited;
+    assert.equal(status, 0);
+    const [first, ...later] = summaries().map((s) => ({ ...s, events: 0 }));
+    assert.deepEqual(first, { read: 2, new: 2, updated: 0, unchanged: 0, failed: 0, events: 0 });
+    // Other polls were answered 304; the one after the feed grew found the new item.
+    assert.deepEqual(later.filter((poll) => poll.read > 0), [{ read: 3, new: 1, updated: 0, unchanged: 2, failed: 0, events: 0 }]);
+    const store = await openStore(db);
+    try {
+      assert.equal((await store.stats()).documents, 3);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    child.kill('SIGKILL');
+    await site.close();
   }
 });

@@ -12,42 +12,19 @@ import { Fetcher, USER_AGENT } from '../src/ingest/fetch.ts';
 import { FetchState } from '../src/ingest/fetch-state.ts';
 import type { SourceItem } from '../src/ingest/items.ts';
 import { pageItem } from '../src/ingest/page.ts';
+import { atom, HEADLINE, html, page, PARAGRAPHS, rss, withEtag } from './support/news-site.ts';
 import { startSite, type Handler, type TestSite } from './support/web-server.ts';
 import { encode1256 } from './support/windows-1256.ts';
-
-const HEADLINE = 'لافروف يبحث مع وانغ يي العلاقات الثنائية';
-const PARAGRAPHS = [
-  'موسكو - التقى وزير الخارجية الروسي سيرغي لافروف نظيره الصيني وانغ يي في موسكو يوم الأربعاء، وبحث الجانبان العلاقات الثنائية والتنسيق في المحافل الدولية.',
-  'وقال لافروف إن العلاقات بين روسيا والصين تمر بأفضل مراحلها في التاريخ، وإن البلدين سيواصلان تعزيز التعاون في مجالات الطاقة والتجارة والاستثمار.',
-  'من جانبه، أكد وانغ يي أن الصين مستعدة للعمل مع روسيا لتنفيذ التوافق الذي توصل إليه رئيسا البلدين، ودفع الشراكة الاستراتيجية الشاملة إلى مستوى أعلى.',
-];
 
 // Readability keeps the article's heading; the extractor drops it as a repeat of the title.
 const TEXT = [HEADLINE, ...PARAGRAPHS].join('\n');
 
-function page(head: string, { withHeadline = true } = {}): string {
-  return `<!doctype html><html lang="ar" dir="rtl"><head>${head}<title>${HEADLINE} | وكالة الأنباء</title></head><body>
-<header><nav><a href="/">الرئيسية</a> <a href="/world">العالم</a> <a href="/sport">رياضة</a></nav></header>
-<main><article>${withHeadline ? `<h1>${HEADLINE}</h1>` : ''}${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n')}</article></main>
-<aside><h3>الأكثر قراءة</h3><ul><li><a href="/a">خبر آخر</a></li><li><a href="/b">خبر ثالث</a></li></ul></aside>
-<footer>جميع الحقوق محفوظة</footer></body></html>`;
-}
+const TIMEOUT_MS = 300;
 
-const html = (body: string | Buffer, contentType = 'text/html'): Handler => (_req, res) => {
-  res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) }).end(body);
+const paced: Handler = (_req, res) => {
+  setTimeout(() => res.writeHead(200, { 'content-type': 'text/html' }).end(page('')), 50);
 };
 
-function rss(site: TestSite, paths: string[]): string {
-  const items = paths.map((p, i) => `<item><title>خبر ${i}</title><link>${site.url(p)}</link><pubDate>Wed, 20 Sep 2023 23:30:00 +0300</pubDate></item>`);
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>أخبار</title><link>${site.url('/')}</link>${items.join('')}</channel></rss>`;
-}
-
-function atom(paths: string[]): string {
-  const entries = paths.map((p, i) => `<entry><id>tag:test,${i}</id><title>خبر ${i}</title><link rel="alternate" href="${p}"/><updated>2023-09-21T08:00:00Z</updated></entry>`);
-  return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>أخبار</title><id>tag:test</id><updated>2023-09-21T08:00:00Z</updated>${entries.join('')}</feed>`;
-}
-
-const TIMEOUT_MS = 300;
 let site: TestSite;
 let fetcher: Fetcher;
 let flakyCalls = 0;
@@ -76,23 +53,12 @@ before(async () => {
     '/paced/1': paced, '/paced/2': paced, '/paced/3': paced, '/paced/4': paced, '/paced/5': paced,
   };
   site = await startSite(routes);
-  routes['/rss.xml'] = withEtag('"rss-v1"', rss(site, ['/utf8.html', '/cp1256-meta.html', '/missing']), 'application/rss+xml; charset=utf-8');
-  routes['/atom.xml'] = withEtag('"atom-v1"', atom(['/jsonld.html', '/cp1256-header.html']), 'application/atom+xml');
+  routes['/rss.xml'] = withEtag({ etag: '"rss-v1"', body: rss(['/utf8.html', '/cp1256-meta.html', '/missing'].map(site.url)) }, 'application/rss+xml; charset=utf-8');
+  routes['/atom.xml'] = withEtag({ etag: '"atom-v1"', body: atom(['/jsonld.html', '/cp1256-header.html']) }, 'application/atom+xml');
   fetcher = new Fetcher({ timeoutMs: TIMEOUT_MS, retries: 2, backoffMs: 20, maxBytes: 100_000 });
 });
 
 after(() => site.close());
-
-function paced(_req: unknown, res: import('node:http').ServerResponse): void {
-  setTimeout(() => res.writeHead(200, { 'content-type': 'text/html' }).end(page('')), 50);
-}
-
-function withEtag(etag: string, body: string, contentType: string): Handler {
-  return (req, res) => {
-    if (req.headers['if-none-match'] === etag) res.writeHead(304, { etag }).end();
-    else res.writeHead(200, { 'content-type': contentType, etag }).end(body);
-  };
-}
 
 async function docOf(path: string, published: string | null = null) {
   const item = await pageItem(site.url(path), fetcher, published);
