@@ -107,7 +107,8 @@ export function snippet(text: string, terms: string[][]): string | null {
   if (first < 0) return null;
   const from = Math.max(0, first - LEAD_WORDS);
   const to = Math.min(tokens.length, from + SNIPPET_WORDS);
-  let out = from > 0 ? '… ' : '';
+  // Punctuation around the text's first and last words belongs to the passage when it is shown.
+  let out = from > 0 ? '… ' : text.slice(0, tokens[0].start).trimStart();
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     if (i > from) out += t.gap.replace(/\s+/g, ' ');
@@ -116,7 +117,7 @@ export function snippet(text: string, terms: string[][]): string | null {
     const closes = hitTerm[i] >= 0 && !(i + 1 < to && joined(i + 1));
     out += `${opens ? '«' : ''}${t.text}${closes ? '»' : ''}`;
   }
-  return to < tokens.length ? `${out} …` : out;
+  return to < tokens.length ? `${out} …` : (out + text.slice(tokens[to - 1].end)).trimEnd().replace(/\s+/g, ' ');
 }
 
 /** The first hit of the window holding the most distinct terms (then the most hits). */

@@ -28,7 +28,7 @@ export class ClusterTable {
       members: p(`SELECT e.id, e.cluster_id AS cid, e.type, e.mode, e.status, e.date_value AS date, e.day, d.published, d.source
         FROM events e JOIN documents d ON d.id = e.doc_id
         WHERE e.cluster_id IN (SELECT value FROM json_each(?))
-        ORDER BY e.cluster_id, d.published IS NULL, d.published, e.id`),
+        ORDER BY e.cluster_id, d.published IS NULL, d.published, d.id, e.id`),
       markPending: p('UPDATE events SET pending = 1 WHERE cluster_id IN (SELECT value FROM json_each(?))'),
       save: p(`INSERT OR REPLACE INTO clusters (id, type, mode, status, date, day, first_event_id, mentions, sources)
         VALUES (@id, @type, @mode, @status, @date, @day, @first, @mentions, @sources)`),

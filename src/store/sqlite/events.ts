@@ -28,7 +28,7 @@ export class EventQueries {
     this.participants = db.prepare('SELECT role, kind, name_ar, name_en, country, code FROM participants WHERE event_id = ? ORDER BY role, ord');
     this.mentions = db.prepare(`SELECT e.doc_id AS docId, d.key AS docKey, d.source, d.url, d.published, e.evidence,
       e.evidence_start AS start, e.evidence_end AS end, e.confidence
-      FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.cluster_id = ? ORDER BY d.published IS NULL, d.published, e.id`);
+      FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.cluster_id = ? ORDER BY d.published IS NULL, d.published, d.id, e.id`);
   }
 
   events(q: EventQuery): { clusters: EventCluster[]; next: string | null } {
