@@ -158,9 +158,13 @@ function discover(entities: Map<Ref, DocEntity>, mentions: Mention[], tokens: To
 function discoverByGivenName(doc: Doc, kb: Kb, entities: Map<Ref, DocEntity>, mentions: Mention[], cover: Int32Array): void {
   const { tokens } = doc;
   for (let i = 0; i < tokens.length; i++) {
-    if (cover[i] !== -1 || !tokens[i].forms.some((f) => kb.givenNames.has(f))) continue;
+    if (cover[i] !== -1) continue;
+    const given = tokens[i].forms.some((f) => kb.givenNames.has(f));
+    // "قال فلان الفلاني إن": two or more name words right after a reporting verb are a speaker
+    const afterReporting = !given && i > 0 && reportingVerbEndsAt(doc, kb, i);
+    if (!given && !afterReporting) continue;
     const end = doc.sentences[sentenceOf(doc.sentences, i)].to;
-    const j = nameAfter(doc, kb, cover, i, end, true);
+    const j = nameAfter(doc, kb, cover, i, end, given);
     if (j - i < 2) continue;
     const words = tokens.slice(i, j);
     const ref = `p:~${slug(words)}`;
@@ -168,6 +172,15 @@ function discoverByGivenName(doc: Doc, kb: Kb, entities: Map<Ref, DocEntity>, me
     for (let k = i; k < j; k++) cover[k] = mentions.length - 1;
     i = j - 1;
   }
+}
+
+/** Does a reporting verb (قال، أكد…) end right before token i? */
+function reportingVerbEndsAt(doc: Doc, kb: Kb, i: number): boolean {
+  for (let k = Math.max(0, i - 2); k < i; k++) {
+    const m = kb.reporting.matchAt(doc.tokens, k);
+    if (m && m.to === i && m.values[0].kind === 'verb') return true;
+  }
+  return false;
 }
 
 /** A discovered name made of words of a known person's name in the same article ("الرئيس
