@@ -199,7 +199,7 @@ test('ingest --feed twice: the items once, then a conditional GET answered 304',
     assert.equal(first.status, 0, first.stderr);
     assert.deepEqual({ ...summaryOf(first), events: 0 }, { read: 3, new: 3, updated: 0, unchanged: 0, failed: 0, events: 0 });
     const state = JSON.parse(await readFile(`${db}.fetch-state.json`, 'utf8'));
-    assert.deepEqual(state.feeds[feedUrl], { etag: '"v3"' });
+    assert.deepEqual(state.feeds[feedUrl], { etag: '"v3"', items: [0, 1, 2].map((i) => site.url(`/news/${i}`)) });
 
     const second = await marsad(['ingest', '--feed', feedUrl, '--db', db]);
     assert.equal(second.status, 0, second.stderr);

@@ -54,6 +54,7 @@ before(async () => {
   };
   site = await startSite(routes);
   routes['/rss.xml'] = withEtag({ etag: '"rss-v1"', body: rss(['/utf8.html', '/cp1256-meta.html', '/missing'].map(site.url)) }, 'application/rss+xml; charset=utf-8');
+  routes['/feed.json'] = html(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'أخبار', items: [{ id: '1', url: site.url('/jsonld.html') }] }), 'application/feed+json');
   routes['/atom.xml'] = withEtag({ etag: '"atom-v1"', body: atom(['/jsonld.html', '/cp1256-header.html']) }, 'application/atom+xml');
   fetcher = new Fetcher({ timeoutMs: TIMEOUT_MS, retries: 2, backoffMs: 20, maxBytes: 100_000 });
 });
@@ -172,7 +173,16 @@ async function feedContext(knownUrls: string[] = []): Promise<FeedContext> {
   };
 }
 
-test('RSS: each item page ingested with the item date as fallback; the 304 of the next poll yields nothing', async () => {
+/** Runs the feed's checkpoint, as the ingest loop does once the items are committed, and
+ *  returns the feed's state as saved. */
+async function commitFeed(items: SourceItem[], context: FeedContext) {
+  const checkpoint = items.at(-1);
+  assert.ok(checkpoint && 'afterCommit' in checkpoint, 'the last item saves the feed state');
+  await checkpoint.afterCommit();
+  return JSON.parse(await readFile(context.state.path, 'utf8')).feeds;
+}
+
+test('RSS: item pages ingested, the item date as fallback; after a failure the feed is fetched in full, but only the failed page again', async () => {
   const context = await feedContext();
   const first = await collect(feedItems(site.url('/rss.xml'), context));
   const docs = first.flatMap((item) => ('doc' in item ? [item.doc] : []));
@@ -180,10 +190,19 @@ test('RSS: each item page ingested with the item date as fallback; the 304 of th
   assert.equal(docs[1].published, '2023-09-20', 'the item pubDate, as written');
   const errors = first.flatMap((item) => ('error' in item ? [item.error] : []));
   assert.deepEqual(errors, [{ where: site.url('/missing'), reason: 'HTTP 404 Not Found' }]);
-  // An item failed, so no validators are kept: the next poll fetches the feed in full.
-  assert.equal(first.some((item) => 'afterCommit' in item), false);
-  assert.equal((await collect(feedItems(site.url('/rss.xml'), context))).filter((i) => 'doc' in i).length, 2);
-  assert.equal(site.log.filter((r) => r.path === '/rss.xml').every((r) => !r.headers['if-none-match']), true);
+  // No validators are kept after a failure; the stored items are remembered by their feed
+  // link, since /utf8.html is stored under its canonical URL.
+  const saved = await commitFeed(first, context);
+  assert.deepEqual(saved[site.url('/rss.xml')], { items: [site.url('/utf8.html'), site.url('/cp1256-meta.html')] });
+
+  const pagesBefore = site.log.length;
+  const second = await collect(feedItems(site.url('/rss.xml'), context));
+  assert.equal(site.log.at(pagesBefore)!.headers['if-none-match'], undefined);
+  assert.deepEqual(second.filter((i) => !('afterCommit' in i)), [
+    { known: site.url('/utf8.html') }, { known: site.url('/cp1256-meta.html') },
+    { error: { where: site.url('/missing'), reason: 'HTTP 404 Not Found' } },
+  ]);
+  assert.deepEqual(site.log.slice(pagesBefore).map((r) => r.path), ['/rss.xml', '/missing']);
 });
 
 test('Atom: relative links resolved; validators saved after commit, then a conditional GET answered 304', async () => {
@@ -192,17 +211,20 @@ test('Atom: relative links resolved; validators saved after commit, then a condi
   assert.deepEqual(first.filter((i) => 'known' in i), [{ known: site.url('/cp1256-header.html') }]);
   const docs = first.flatMap((item) => ('doc' in item ? [item.doc] : []));
   assert.deepEqual(docs.map((d) => [d.url, d.published]), [[site.url('/jsonld.html'), '2023-09-19']]);
-  const commit = first.at(-1);
-  assert.ok(commit && 'afterCommit' in commit, 'the last item saves the validators');
-  await commit.afterCommit();
-  const saved = JSON.parse(await readFile(context.state.path, 'utf8'));
-  assert.deepEqual(saved, { feeds: { [site.url('/atom.xml')]: { etag: '"atom-v1"' } } });
+  const saved = await commitFeed(first, context);
+  assert.deepEqual(saved[site.url('/atom.xml')], { etag: '"atom-v1"', items: [site.url('/jsonld.html'), site.url('/cp1256-header.html')] });
 
   const second = await collect(feedItems(site.url('/atom.xml'), { ...context, state: await FetchState.load(context.state.path) }));
   assert.deepEqual(second, []);
   const polls = site.log.filter((r) => r.path === '/atom.xml');
   assert.equal(polls.length, 2);
   assert.equal(polls[1].headers['if-none-match'], '"atom-v1"');
+});
+
+test('JSON Feed', async () => {
+  const items = await collect(feedItems(site.url('/feed.json'), await feedContext()));
+  const docs = items.flatMap((item) => ('doc' in item ? [item.doc] : []));
+  assert.deepEqual(docs.map((d) => [d.url, d.published]), [[site.url('/jsonld.html'), '2023-09-19']]);
 });
 
 test('a broken feed is one error naming it', async () => {

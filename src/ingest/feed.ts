@@ -26,7 +26,8 @@ interface Entry { link: string; published: string | null }
 const JSON_FEED = /^\s*application\/(feed\+)?json\b/i;
 
 export async function* feedItems(feedUrl: string, context: FeedContext): AsyncGenerator<SourceItem> {
-  const fetched = await context.fetcher.get(feedUrl, context.state.get(feedUrl));
+  const memory = context.state.get(feedUrl);
+  const fetched = await context.fetcher.get(feedUrl, memory.validators);
   if (fetched.kind === 'not-modified') return;
   if (fetched.kind === 'failed') {
     yield errorItem(feedUrl, fetched.reason);
@@ -39,20 +40,22 @@ export async function* feedItems(feedUrl: string, context: FeedContext): AsyncGe
     yield errorItem(feedUrl, `not a readable RSS or Atom feed (${reasonOf(err)})`);
     return;
   }
+  const remembered = new Set(memory.items);
   const fresh: Entry[] = [];
   for (const entry of entries) {
-    if (await context.known(entry.link)) yield { known: entry.link };
+    if (remembered.has(entry.link) || (await context.known(entry.link))) yield { known: entry.link };
     else fresh.push(entry);
   }
-  let failed = false;
-  const pages = mapConcurrent(fresh, context.concurrency, (entry) => pageItem(entry.link, context.fetcher, entry.published ?? context.published));
-  for await (const item of pages) {
-    failed ||= 'error' in item;
+  const failed = new Set<string>();
+  const pages = mapConcurrent(fresh, context.concurrency, async (entry) => ({ entry, item: await pageItem(entry.link, context.fetcher, entry.published ?? context.published) }));
+  for await (const { entry, item } of pages) {
+    if ('error' in item) failed.add(entry.link);
     yield item;
   }
   // After a failure the feed must be fetched in full next time, or a 304 would hide the
   // items that failed until the feed changes.
-  if (!failed) yield { afterCommit: () => context.state.set(feedUrl, fetched.validators) };
+  const next = { validators: failed.size ? {} : fetched.validators, items: entries.map((e) => e.link).filter((link) => !failed.has(link)) };
+  yield { afterCommit: () => context.state.set(feedUrl, next) };
 }
 
 function entriesOf(body: Buffer, contentType: string | null, feedUrl: string): Entry[] {
