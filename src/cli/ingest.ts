@@ -24,9 +24,9 @@ export interface IngestOptions {
 }
 
 /** Pages fetched at once across all hosts; the fetcher still limits each host. */
-export const PAGE_CONCURRENCY = 8;
+const PAGE_CONCURRENCY = 8;
 
-export const INTERRUPTED = 130;
+const INTERRUPTED = 130;
 
 /** Resolves to the exit status: 1 when anything failed, 130 when stopped by a signal. */
 export async function runIngest(inputs: string[], options: IngestOptions): Promise<number> {
@@ -41,7 +41,9 @@ export async function runIngest(inputs: string[], options: IngestOptions): Promi
     const context = await feedContext(store, options, stop.signal);
     const items = sourceItems(inputs, options.feed, context, progress.addBytes);
     counts = await ingestItems(items, { store, kb: loadKb(), batchSize: options.batch, progress, signal: stop.signal });
-    await reclusterIfChanged(store, counts);
+    // Incremental, so cheap; also run when nothing changed, to finish the clustering of a
+    // killed run whose batches were all committed.
+    await store.recluster();
   } finally {
     progress.done();
     stop.dispose();
@@ -62,11 +64,6 @@ export async function feedContext(store: Store, options: Pick<IngestOptions, 'db
     published: options.published ?? null,
     concurrency: PAGE_CONCURRENCY,
   };
-}
-
-/** Cross-document clusters follow the articles that changed. */
-export async function reclusterIfChanged(store: Store, counts: IngestCounts): Promise<void> {
-  if (counts.new + counts.updated > 0) await store.recluster();
 }
 
 export async function openOrReport(db: string): Promise<Store | null> {

@@ -8,7 +8,7 @@ import { isWebUrl, sourceItems } from '../ingest/sources.ts';
 import { reportError } from './extract.ts';
 import { ingestProgress, summaryLine } from './ingest-progress.ts';
 import { ingestItems } from './ingest-run.ts';
-import { feedContext, openOrReport, reclusterIfChanged, type IngestOptions } from './ingest.ts';
+import { feedContext, openOrReport, type IngestOptions } from './ingest.ts';
 import { stopOnSignals } from './signals.ts';
 
 export interface WatchOptions extends Omit<IngestOptions, 'feed'> {
@@ -34,7 +34,7 @@ export async function runWatch(feedsFile: string, options: WatchOptions): Promis
       const progress = ingestProgress(process.stderr, { totalBytes: null });
       const counts = await ingestItems(sourceItems([], feeds, context), { store, kb, batchSize: options.batch, progress, signal: stop.signal });
       progress.done();
-      await reclusterIfChanged(store, counts);
+      await store.recluster();
       const seconds = (performance.now() - started) / 1000;
       process.stdout.write(`${new Date().toISOString()} ${feeds.length} feeds: ${summaryLine(counts, seconds)}\n`);
       await sleep(Math.max(0, options.every - seconds * 1000), undefined, { signal: stop.signal }).catch(() => {});
