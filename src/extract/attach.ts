@@ -3,7 +3,7 @@
 // states (a visit to Russia by China's president is a visit to Russia's president when the
 // article names him; "China is ready to work with Russia" said at a meeting is the meeting's
 // two principals agreeing).
-import { sameOffice, type Kb } from '../kb/load.ts';
+import { markerKindsAt, sameOffice, type Kb } from '../kb/load.ts';
 import { findDates } from './dates.ts';
 import { BOTH, SELF } from './actors.ts';
 import type { DateAnn, Doc, DocEntity, EventAnn, Ref } from './doc.ts';
@@ -43,15 +43,18 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
     let placedHere = false;
     if (ev.type === 'CONSULT') {
       // the event's own date first; the day the words were said when there is none; then the lead's
-      const all = findDates(kb, doc.tokens, s.from, s.to, doc.refDate, ev.status === 'planned').filter((d) => !anotherTriggerBetween(doc, kb, d, e));
+      const found = findDates(kb, doc.tokens, s.from, s.to, doc.refDate, ev.status === 'planned');
+      const all = found.filter((d) => !anotherTriggerBetween(doc, kb, d, e));
       const own = all.filter((d) => !dateOfSaying(doc, d, e));
+      // "يلتقي … عقب قمة الحلف يومي 11 و12 يوليو": after a dated event, in its month
+      const sequenced = own.length ? null : found.find((d) => d.value && anotherTriggerBetween(doc, kb, d, e) && sequenceBetween(doc, kb, e.to, d.from));
       // the day of saying dates a meeting already held, never one still to come
-      const candidates = own.length ? own : ev.status === 'held' ? all : [];
+      const candidates = own.length ? own : sequenced ? [inMonth(sequenced)] : ev.status === 'held' ? all : [];
       const near = candidates.map((d) => ({ d, rank: dateRank(doc, e, d) })).sort((a, b) => a.rank - b.rank)[0]?.d;
       const fallback = ev.status === 'held' && e.sentence < LEAD_SENTENCES ? leadDate : null;
       const chosen = near ?? fallback;
       ev.date = chosen ? { value: chosen.value, precision: chosen.precision, text: chosen.text } : null;
-      ev.dateSource = !chosen ? undefined : chosen === fallback ? DATE_SOURCE.lead : own.includes(chosen) ? DATE_SOURCE.own : DATE_SOURCE.saying;
+      ev.dateSource = !chosen ? undefined : chosen === fallback ? DATE_SOURCE.lead : own.includes(chosen) ? DATE_SOURCE.own : sequenced ? DATE_SOURCE.neighbour : DATE_SOURCE.saying;
       // a meeting dated after the article is still to come
       if (ev.date?.value && doc.refDate && ev.date.value > doc.refDate.slice(0, ev.date.value.length)) ev.status = 'planned';
       const pm = doc.mentions.filter((m) => m.from >= s.from && m.from < s.to && doc.entities.get(m.ref)?.kind === 'place')
@@ -71,7 +74,11 @@ export function attachDetails(doc: Doc, kb: Kb, events: EventAnn[]): EventAnn[] 
   placed.forEach(({ ev }, k) => {
     if (ev.type !== 'CONSULT' || ev.date?.value) return;
     const prev = placed.slice(0, k).reverse().find((p) => p.ev.type === 'CONSULT' && p.ev.sentence >= ev.sentence - 1 && p.ev.status === ev.status && p.ev.date?.value);
-    if (prev && prev.ev.sentence === ev.sentence - 1) { ev.date = prev.ev.date; ev.dateSource = DATE_SOURCE.neighbour; }
+    if (!prev || prev.ev.sentence !== ev.sentence - 1 || !prev.ev.date) return;
+    // "وبعد الدوحة، سيتوجه كيري…": what comes after it is only known to the month
+    const after = sequenceBetween(doc, kb, doc.sentences[ev.sentence].from, ev.from);
+    ev.date = after ? inMonth({ ...prev.ev.date, from: 0 }) : prev.ev.date;
+    ev.dateSource = DATE_SOURCE.neighbour;
   });
   // Meetings are placed within the trips the article reports, once every visit is known.
   const trips = placed.map((p) => p.ev).filter((e) => e.type === 'CONSULT' && e.mode === 'visit' && e.status === 'held' && e.recipients.length === 1)
@@ -111,6 +118,16 @@ function dateOfSaying(doc: Doc, d: DateAnn, e: EventAnn): boolean {
 function anotherTriggerBetween(doc: Doc, kb: Kb, d: DateAnn, e: EventAnn): boolean {
   for (let i = e.to; i < d.from; i++) if (kb.triggers.matchAt(doc.tokens, i)) return true;
   return false;
+}
+
+/** Does "بعد"، "عقب" stand between tokens a and b (an event placed after another)? */
+function sequenceBetween(doc: Doc, kb: Kb, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (markerKindsAt(kb, doc.tokens, i).includes('sequence')) return true;
+  return false;
+}
+
+function inMonth(d: DateAnn): DateAnn {
+  return d.value && d.precision === 'day' ? { ...d, value: d.value.slice(0, 7), precision: 'month' } : d;
 }
 
 /** Is there a clause break between token i and the event's trigger? */
