@@ -1,6 +1,6 @@
 // `marsad ingest` and `marsad watch` as a user runs them: idempotent over the examples and
 // over feeds, a run killed mid-way leaves a consistent database that a rerun completes
-// exactly, and watch stops cleanly on SIGTERM. The feeds are served on 127.0.0.1.
+// exactly, and both stop cleanly on a signal. The feeds are served on 127.0.0.1.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -169,6 +169,35 @@ test('killed mid-run: whole batches stored, events consistent; a rerun completes
     assert.equal(stats.events, events);
   } finally {
     await final.close();
+  }
+});
+
+test('Ctrl-C: the batch in progress is committed, the summary printed, exit status 130', { timeout: 120_000 }, async () => {
+  const BATCH = 100;
+  const input = await corpus(3000);
+  const db = join(dir, 'interrupted.db');
+  const child = start(['ingest', input, '--db', db, '--batch', String(BATCH)]);
+  let stdout = '';
+  child.stdout!.setEncoding('utf8').on('data', (d) => { stdout += d; });
+  child.stderr!.resume();
+  const exited = once(child, 'exit');
+  const store = await openStore(db);
+  try {
+    for (let waited = 0; (await store.stats()).documents < BATCH; waited += 50) {
+      assert.ok(waited < 60_000, 'a first batch within 60 s');
+      await sleep(50);
+    }
+    child.kill('SIGINT');
+    const [status] = await exited;
+    assert.equal(status, 130);
+    const counts = summaryOf({ status, stdout, stderr: '' });
+    const { documents } = await store.stats();
+    assert.ok(counts.read < 3000, 'stopped early');
+    assert.equal(counts.new, counts.read);
+    assert.equal(documents, counts.read, 'everything read was committed, the last batch partly full');
+  } finally {
+    child.kill('SIGKILL');
+    await store.close();
   }
 });
 
