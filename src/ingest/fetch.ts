@@ -38,7 +38,7 @@ const ACCEPT = 'text/html,application/xhtml+xml,application/rss+xml,application/
 interface Attempt { result: FetchResult; transient: boolean }
 
 export class Fetcher {
-  readonly settings: FetchSettings;
+  private readonly settings: FetchSettings;
   private readonly hosts = new Map<string, Limiter>();
 
   constructor(settings: Partial<FetchSettings> = {}) {
