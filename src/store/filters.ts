@@ -1,8 +1,9 @@
-// WHERE clauses shared by the event queries and the aggregates: each filter is its conditions
-// and the named parameters they use, so a query combines exactly the filters it was given.
-import { nameKey } from '../../kb/normalize.ts';
-import { dayBounds } from '../days.ts';
-import type { DateRange, EventQuery } from '../types.ts';
+// WHERE clauses shared by the event queries and the aggregates of every backend: each filter is
+// its conditions and the named parameters they use, so a query combines exactly the filters it
+// was given. The SQL is what SQLite and PostgreSQL both accept.
+import { nameKey } from '../kb/normalize.ts';
+import { dayBounds } from './days.ts';
+import type { DateRange, EventQuery } from './types.ts';
 
 export interface Filter { where: string[]; params: Record<string, string | number> }
 
@@ -27,10 +28,11 @@ export function participantFilter(q: Pick<EventQuery, 'actor' | 'country' | 'wit
     params[name] = iso3.toUpperCase();
   }
   if (q.actor) {
-    // Any spelling of the name, as whole words (لافروف finds سيرغي لافروف), or its English name.
+    // Any spelling of the name, as whole words (لافروف finds سيرغي لافروف), or its English name
+    // in any case (SQLite's LIKE ignores ASCII case, PostgreSQL's does not: lower() on both).
     inEvent.push(`m.id IN (SELECT event_id FROM participants WHERE actor_id IN (
       SELECT actor_id FROM actor_names WHERE ' ' || name_key || ' ' LIKE @actorAr ESCAPE '\\'
-      UNION SELECT id FROM actors WHERE name_en LIKE @actorEn ESCAPE '\\'))`);
+      UNION SELECT id FROM actors WHERE lower(name_en) LIKE lower(@actorEn) ESCAPE '\\'))`);
     params.actorAr = `% ${likeWords(nameKey(q.actor.trim()))} %`;
     params.actorEn = `%${likeWords(q.actor.trim())}%`;
   }

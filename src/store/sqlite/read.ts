@@ -1,39 +1,10 @@
-// Articles read back in the contract shape, field for field and in the order `extract` writes
-// them (src/extract/contract.ts), so an export equals the extraction that was stored.
+// Articles read back from SQLite: one article's rows, made contract documents by ../rows.ts.
 import type { Database, Statement } from 'better-sqlite3';
-import type { Actor, ContractDoc, ContractEvent, Entity } from '../../extract/types.ts';
+import type { ContractDoc, Entity } from '../../extract/types.ts';
+import { contractOf, entityOf, eventOf, sidesOf, statementOf, storedDoc, type DocRow, type EntityRow, type EventRow, type ParticipantRow, type StatementRow } from '../rows.ts';
+import type { StoredDoc } from '../types.ts';
 
-interface DocRow { id: number; key: string; title: string | null; published: string | null; source: string | null; url: string | null; text: string }
-interface EntityRow { id: number; kind: Entity['kind']; name_ar: string; name_en: string | null; code: string | null; country: string | null; role: string | null; start_offset: number | null; end_offset: number | null }
-interface ActorRow { kind: Actor['kind']; name_ar: string; name_en: string | null; country: string | null; code: string | null }
-interface ParticipantRow extends ActorRow { event_id: number; role: 'actor' | 'recipient' }
-interface EventRow {
-  id: number; type: ContractEvent['type']; mode: ContractEvent['mode']; status: ContractEvent['status'];
-  date_value: string | null; date_precision: 'day' | 'month' | 'year' | null; date_text: string | null;
-  place_ar: string | null; place_en: string | null; place_country: string | null;
-  evidence_start: number; evidence_end: number; evidence: string; confidence: number;
-}
-interface StatementRow extends ActorRow { start_offset: number; end_offset: number; text: string }
-
-export const actorOf = (r: ActorRow): Actor => ({ kind: r.kind, name_ar: r.name_ar, name_en: r.name_en, country: r.country, code: r.code });
-
-function entityOf(r: EntityRow): Entity {
-  const out: Entity = { kind: r.kind, name_ar: r.name_ar, name_en: r.name_en, mentions: [] };
-  if (r.kind === 'country' || r.kind === 'org') out.code = r.code;
-  if (r.kind !== 'org') out.country = r.country;
-  if (r.kind === 'person') out.role = r.role;
-  return out;
-}
-
-function eventOf(r: EventRow, actors: Actor[], recipients: Actor[]): ContractEvent {
-  return {
-    type: r.type, mode: r.mode, status: r.status, actors, recipients,
-    date: r.date_text == null ? null : { value: r.date_value, precision: r.date_precision, text: r.date_text },
-    place: r.place_ar == null ? null : { name_ar: r.place_ar, name_en: r.place_en, country: r.place_country },
-    evidence: { start: r.evidence_start, end: r.evidence_end, text: r.evidence },
-    confidence: r.confidence,
-  };
-}
+type EntityMentionRow = EntityRow & { id: number; start_offset: number | null; end_offset: number | null };
 
 export class DocReader {
   private readonly q: Record<string, Statement>;
@@ -53,43 +24,31 @@ export class DocReader {
     };
   }
 
-  byId(id: number): (ContractDoc & { docId: number }) | null {
+  byId(id: number): StoredDoc | null {
     return this.assemble(this.q.byId.get(id) as DocRow | undefined);
   }
 
-  byKey(key: string): (ContractDoc & { docId: number }) | null {
+  byKey(key: string): StoredDoc | null {
     return this.assemble(this.q.byKey.get(key) as DocRow | undefined);
   }
 
   /** The contract document alone, as `extract` wrote it. */
   contract(id: number): ContractDoc | null {
     const doc = this.byId(id);
-    if (!doc) return null;
-    const { docId: _, ...contract } = doc;
-    return contract;
+    return doc && contractOf(doc);
   }
 
-  private assemble(d: DocRow | undefined): (ContractDoc & { docId: number }) | null {
+  private assemble(d: DocRow | undefined): StoredDoc | null {
     if (!d) return null;
     const entities = new Map<number, Entity>();
-    for (const r of this.q.entities.all(d.id) as EntityRow[]) {
+    for (const r of this.q.entities.all(d.id) as EntityMentionRow[]) {
       let e = entities.get(r.id);
       if (!e) entities.set(r.id, (e = entityOf(r)));
       if (r.start_offset != null) e.mentions.push({ start: r.start_offset, end: r.end_offset! });
     }
-    const sides = new Map<number, { actor: Actor[]; recipient: Actor[] }>();
-    for (const r of this.q.participants.all(d.id) as ParticipantRow[]) {
-      let s = sides.get(r.event_id);
-      if (!s) sides.set(r.event_id, (s = { actor: [], recipient: [] }));
-      s[r.role].push(actorOf(r));
-    }
-    const events = (this.q.events.all(d.id) as EventRow[]).map((r) => eventOf(r, sides.get(r.id)?.actor ?? [], sides.get(r.id)?.recipient ?? []));
-    const statements = (this.q.statements.all(d.id) as StatementRow[])
-      .map((r) => ({ speaker: actorOf(r), start: r.start_offset, end: r.end_offset, text: r.text }));
-    return {
-      id: d.key, title: d.title, published: d.published,
-      ...(d.source != null ? { source: d.source } : {}), ...(d.url != null ? { url: d.url } : {}),
-      text: d.text, entities: [...entities.values()], events, statements, docId: d.id,
-    };
+    const sides = sidesOf(this.q.participants.all(d.id) as ParticipantRow[]);
+    const events = (this.q.events.all(d.id) as EventRow[]).map((r) => eventOf(r, sides));
+    const statements = (this.q.statements.all(d.id) as StatementRow[]).map(statementOf);
+    return storedDoc(d, { entities: [...entities.values()], events, statements });
   }
 }

@@ -1,29 +1,15 @@
 // Writing articles: each one either new, a replacement of its earlier version (found by key,
 // URL or content hash) with everything extracted from it, or unchanged.
-import { createHash } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import { participantKeys } from '../../cluster/keys.ts';
-import type { Actor, ContractDoc, ContractEvent, Entity } from '../../extract/types.ts';
+import type { Actor, ContractEvent, Entity } from '../../extract/types.ts';
 import { nameKey } from '../../kb/normalize.ts';
 import { eventDay } from '../days.ts';
 import { actorIdentity, iso3Of } from '../identity.ts';
+import { digestOf, entityActor, placement, type StoredRef } from '../placement.ts';
 import { searchText } from '../searchtext.ts';
 import type { IngestDoc, UpsertResult } from '../types.ts';
 import type { ClusterTable } from './clusters.ts';
-
-interface StoredRef { id: number; key: string; digest: string }
-
-/** What the extraction says about the article; a different digest means its data changed. */
-function digestOf(doc: ContractDoc): string {
-  const { title, published, text, entities, events, statements } = doc;
-  return createHash('sha256').update(JSON.stringify([title, published, text, entities, events, statements])).digest('base64url');
-}
-
-/** An entity as the actor it stands for; places are not actors. */
-function entityActor(e: Entity): Actor | null {
-  if (e.kind === 'place') return null;
-  return { kind: e.kind, name_ar: e.name_ar, name_en: e.name_en, country: e.country ?? null, code: e.code ?? null };
-}
 
 export class DocWriter {
   private readonly q: Record<string, Statement>;
@@ -89,15 +75,18 @@ export class DocWriter {
     }
   }
 
-  private write({ doc, hash, source, url }: IngestDoc, emptied: Set<number>): UpsertResult {
+  private write(item: IngestDoc, emptied: Set<number>): UpsertResult {
+    const { doc, hash, source, url } = item;
     const digest = digestOf(doc);
     const now = new Date().toISOString();
     const row = { key: doc.id, source, url, title: doc.title, published: doc.published, text: doc.text, hash, digest, now };
-    const same = (this.q.byKey.get(doc.id) ?? (url ? this.q.byUrl.get(url) : undefined)) as StoredRef | undefined;
-    // The same text under another key and URL is the same article republished: stored once.
-    const copy = same ? undefined : this.q.byHash.get(hash) as StoredRef | undefined;
-    const found = same ?? copy;
-    if (found && (copy || found.digest === digest)) return { key: found.key, id: found.id, status: 'unchanged', events: 0 };
+    const placed = placement(item, digest, {
+      byKey: (key) => this.q.byKey.get(key) as StoredRef | undefined,
+      byUrl: (u) => this.q.byUrl.get(u) as StoredRef | undefined,
+      byHash: (h) => this.q.byHash.get(h) as StoredRef | undefined,
+    });
+    if (placed.status === 'unchanged') return { key: placed.stored.key, id: placed.stored.id, status: 'unchanged', events: 0 };
+    const same = placed.status === 'updated' ? placed.stored : undefined;
     let id: number;
     if (same) {
       id = same.id;
