@@ -52,7 +52,8 @@ export const MIGRATIONS: Migration[] = [
         actor_id INTEGER REFERENCES actors(id)
       );
       CREATE INDEX entities_doc ON entities(doc_id);
-      CREATE INDEX entities_actor ON entities(actor_id) WHERE actor_id IS NOT NULL;
+      -- Roles by actor: a state's thousands of mentions carry none and are never read for them.
+      CREATE INDEX entities_roles ON entities(actor_id, role) WHERE role IS NOT NULL;
       CREATE TABLE mentions (
         entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
         ord INTEGER NOT NULL,
