@@ -4,10 +4,12 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { leadingIsoDate } from '../ingest/date.ts';
 import { VERSION } from '../version.ts';
 import { parseDuration } from './duration.ts';
+import type { DemoOptions } from './demo.ts';
 import type { ExtractOptions } from './extract.ts';
 import type { IngestOptions } from './ingest.ts';
 import { addExportCommand } from './export-command.ts';
 import { addQueryCommands } from './query.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, type ServeOptions } from './serve.ts';
 import type { WatchOptions } from './watch.ts';
 
 const USAGE_ERROR = 2;
@@ -69,9 +71,21 @@ function program(setStatus: (status: number) => void): Command {
     .description('Ingest the bundled example articles into a local database and show what the query commands give')
     // Not $MARSAD_DB: the demo must never write into the user's own database.
     .addOption(new Option('--db <file>', 'the database file').default('marsad-demo.db'))
-    .action(async (options: { db: string }) => {
+    .option('--no-serve', 'end after the queries instead of starting the server on the demo database')
+    .option('--port <n>', 'the port the server listens on', port, DEFAULT_PORT)
+    .action(async (options: DemoOptions) => {
       const { runDemo } = await import('./demo.ts');
       setStatus(await runDemo(options));
+    });
+  marsad
+    .command('serve')
+    .description('Serve the JSON API (docs at /docs) and the dashboard over the database until stopped (Ctrl-C or SIGTERM); with MARSAD_TOKEN set, POST /api/documents takes articles from holders of that token')
+    .addOption(dbOption())
+    .option('--port <n>', 'the port to listen on', port, DEFAULT_PORT)
+    .option('--host <address>', 'the address to listen on (0.0.0.0 for every interface)', DEFAULT_HOST)
+    .action(async (options: ServeOptions) => {
+      const { runServe } = await import('./serve.ts');
+      setStatus(await runServe(options));
     });
   addQueryCommands(marsad, { dbOption, positiveInteger, setStatus });
   addExportCommand(marsad, { dbOption, setStatus });
@@ -85,6 +99,11 @@ function dbOption(): Option {
 
 function positiveInteger(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a positive whole number.');
+  return Number(value);
+}
+
+function port(value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('expected a port number (0 to 65535; 0 picks a free one).');
   return Number(value);
 }
 

@@ -3,7 +3,6 @@
 // clusters follow), so an article posted and the same article ingested are stored alike.
 import { createHash } from 'node:crypto';
 import { ingestItems } from '../cli/ingest-run.ts';
-import { reclusterIfChanged } from '../cli/ingest.ts';
 import type { IngestProgress } from '../cli/ingest-progress.ts';
 import type { RawDoc } from '../extract/types.ts';
 import type { Fetcher } from '../ingest/fetch.ts';
@@ -35,8 +34,9 @@ export async function ingestPosted(body: PostedDocument, store: Store, fetcher: 
   if ('error' in item) throw httpError(422, `${item.error.where}: ${item.error.reason}`);
   const results: UpsertResult[] = [];
   const problems: string[] = [];
-  const counts = await ingestItems(once(item), { store: recordingUpserts(store, results), kb: loadKb(), batchSize: 1, progress: logOnly(problems) });
-  await reclusterIfChanged(store, counts);
+  await ingestItems(once(item), { store: recordingUpserts(store, results), kb: loadKb(), batchSize: 1, progress: logOnly(problems) });
+  // Incremental: only the clusters the article's events may join are compared again.
+  await store.recluster();
   // An extraction failure is a fault of the extractor, not of the article.
   if (!results.length) throw new Error(problems.join('; ') || 'the article was not stored');
   return results[0];

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValida
 import { Fetcher } from '../ingest/fetch.ts';
 import type { Store } from '../store/types.ts';
 import { httpError, validationMessage } from './errors.ts';
-import { ingestPosted, type PostedDocument } from './ingest-posted.ts';
+import type { PostedDocument } from './ingest-posted.ts';
 import { errorResponses, integer, object, string } from './schemas.ts';
 
 /** The largest body accepted: an article's text is refused over 2 MB by ingest as well. */
@@ -71,6 +71,9 @@ export function addWriteRoute(app: FastifyInstance, store: Store, token: string 
       },
     },
   }, async (request, reply) => {
+    // Loaded on first use: the extractor and the HTML reader weigh on the start of a server
+    // that may never take a document.
+    const { ingestPosted } = await import('./ingest-posted.ts');
     const { key, id, status, events } = await ingestPosted(request.body, store, fetcher);
     return reply.status(status === 'new' ? 201 : 200).send({ id, key, status, events });
   });
