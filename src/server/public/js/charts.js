@@ -4,14 +4,15 @@
 import { lang, t } from './i18n.js';
 import { typeLabel } from './gloss.js';
 
-export const TYPE_COLOURS = {
+const TYPE_COLOURS = {
   CONSULT: '#2f6fb0', AGREE: '#3a9e6f', SUPPORT: '#6bb7d6', CONCEDE: '#9bcf8c', COOPERATE: '#1f8a8a',
   AID: '#7a9fd9', RETREAT: '#b7c9a8', REQUEST: '#a58cd0',
   ACCUSE: '#e08a3c', REJECT: '#c9a227', THREATEN: '#d9534f', PROTEST: '#e6a0a0', SANCTION: '#a83a3a',
   MOBILIZE: '#8c5a3c', COERCE: '#b0306a', ASSAULT: '#6d1f1f',
 };
 
-const UNDATED = '';
+/** The period of events dated to no month (undated, or to a year only). */
+const NO_MONTH = '';
 
 /** Months from the first to the last of `periods`, gaps included, so the axis is true time. */
 function monthRange(periods) {
@@ -39,18 +40,18 @@ const common = () => ({
 });
 
 /**
- * Stacked bars of `rows` ({ period: 'YYYY-MM' or '' for undated, type, count }) per month.
- * Undated events, when there are any, get a bar of their own at the end.
+ * Stacked bars of `rows` ({ period: 'YYYY-MM' or '' for no month, type, count }) per month.
+ * Events without a month, when there are any, get a bar of their own at the end.
  */
 export function typeTimeline(canvas, rows) {
   const periods = monthRange(rows.map((r) => r.period));
-  if (rows.some((r) => r.period === UNDATED)) periods.push(UNDATED);
+  if (rows.some((r) => r.period === NO_MONTH)) periods.push(NO_MONTH);
   const types = Object.keys(TYPE_COLOURS).filter((type) => rows.some((r) => r.type === type));
   const count = (period, type) => rows.filter((r) => r.period === period && r.type === type).reduce((n, r) => n + r.count, 0);
   return new globalThis.Chart(canvas, {
     type: 'bar',
     data: {
-      labels: periods.map((p) => p || t('undated')),
+      labels: periods.map((p) => p || t('noMonth')),
       datasets: types.map((type) => ({ label: typeLabel(type), data: periods.map((p) => count(p, type)), backgroundColor: TYPE_COLOURS[type], maxBarThickness: 48 })),
     },
     options: {

@@ -25,7 +25,7 @@ function nodes(children) {
 const isSafeHref = (href) => String(href).startsWith('#') || httpUrl(href) !== null;
 
 /** The URL when it is http(s), else null (javascript:, data:, relative junk…). */
-export function httpUrl(value) {
+function httpUrl(value) {
   if (typeof value !== 'string') return null;
   try {
     const url = new URL(value);

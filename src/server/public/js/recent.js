@@ -19,11 +19,13 @@ export async function recentClusters() {
   return clusters;
 }
 
-/** { period: 'YYYY-MM' ('' when undated), type, count } rows, as the dyad API gives them. */
+/** { period: 'YYYY-MM' ('' for no month: undated or a year only), type, count } rows, as the
+ *  dyad API gives them. */
 export function countsByMonth(clusters) {
   const counts = new Map();
   for (const c of clusters) {
-    const key = `${c.date?.slice(0, 7) ?? ''}|${c.type}`;
+    const month = /^\d{4}-\d{2}/.test(c.date ?? '') ? c.date.slice(0, 7) : '';
+    const key = `${month}|${c.type}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return [...counts].map(([key, count]) => {
@@ -33,7 +35,7 @@ export function countsByMonth(clusters) {
 }
 
 /** The participants of a cluster, actors and recipients alike. */
-export const participants = (cluster) => [...cluster.actors, ...cluster.recipients];
+const participants = (cluster) => [...cluster.actors, ...cluster.recipients];
 
 /**
  * Pairs of nodes that take part in the same events, most frequent first: `nodeOf` maps a

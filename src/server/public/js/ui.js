@@ -12,6 +12,9 @@ export const statusLine = (text) => el('p', { class: 'status' }, text);
 
 export const errorLine = (err) => el('p', { class: 'status error', role: 'alert' }, t('error'), err.message);
 
+/** A date (2023-10-02, 2023-03) kept left to right: in Arabic text its parts would swap. */
+export const dateText = (value) => (value ? el('bdi', { class: 'date', dir: 'ltr' }, value) : el('span', { class: 'date' }, t('undated')));
+
 /** A muted line of the parts that are present, separated by middle dots. */
 export function metaLine(...parts) {
   const present = parts.filter(Boolean);
@@ -39,7 +42,7 @@ export function typeChips(event) {
 export function clusterCard(cluster) {
   return el('article', { class: 'cluster' },
     el('p', { class: 'gloss' },
-      el('span', { class: 'date' }, dateOf(cluster) ?? t('undated')), ' ', gloss(cluster), ' ', typeChips(cluster)),
+      dateText(dateOf(cluster)), ' ', gloss(cluster), ' ', typeChips(cluster)),
     arabic('blockquote', { class: 'evidence' }, cluster.evidence),
     metaLine(
       el('a', { href: route('document', [cluster.docKey]) }, t('evidence.document')),
@@ -54,7 +57,7 @@ export async function mentionsPanel(clusterId) {
     mentions.map((m) => el('div', { class: 'mention' },
       arabic('blockquote', { class: 'evidence' }, m.evidence),
       metaLine(
-        m.published, m.source,
+        m.published && dateText(m.published), m.source,
         el('a', { href: route('document', [m.docKey]) }, t('evidence.document')),
         externalLink(m.url, t('evidence.source')),
         `${t('evidence.confidence')}: ${m.confidence}`))));

@@ -6,7 +6,7 @@ import { actorFilter, actorLabel, dateOf, gloss, typeLabel } from '../gloss.js';
 import { highlighted } from '../highlight.js';
 import { t } from '../i18n.js';
 import { route } from '../router.js';
-import { arabic, heading, metaLine, typeChips } from '../ui.js';
+import { arabic, dateText, heading, metaLine, typeChips } from '../ui.js';
 
 const LEGEND = ['person', 'country', 'org', 'place', 'event', 'statement'];
 
@@ -15,14 +15,14 @@ export async function render(root, { args }) {
   root.append(
     doc.title ? arabic('h2', { class: 'doc-title' }, doc.title) : el('h2', {}, t('doc.noTitle')),
     metaLine(
-      doc.published && `${t('doc.published')}: ${doc.published}`,
+      doc.published && [`${t('doc.published')}: `, dateText(doc.published)],
       doc.source && `${t('doc.source')}: ${doc.source}`,
       externalLink(doc.url, t('evidence.source'))),
     legend(),
     arabic('div', { class: 'doc-text' }, highlighted(doc.text, spansOf(doc))),
     heading('doc.events', 'h3'),
     el('ul', { class: 'doc-events' }, doc.events.map((event) => el('li', {},
-      el('span', { class: 'date' }, dateOf(event) ?? t('undated')), gloss(event), ' ', typeChips(event)))),
+      dateText(dateOf(event)), ' ', gloss(event), ' ', typeChips(event)))),
     heading('doc.statements', 'h3'),
     el('ul', { class: 'doc-statements' }, doc.statements.map((s) =>
       el('li', {}, el('a', { href: route('events', [], actorFilter(s.speaker)) }, actorLabel(s.speaker)), ': ', arabic('span', {}, s.text)))));

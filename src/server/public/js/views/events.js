@@ -5,7 +5,7 @@ import { el } from '../dom.js';
 import { dateOf, gloss, modeLabel, typeLabel } from '../gloss.js';
 import { t, table } from '../i18n.js';
 import { route } from '../router.js';
-import { arabic, errorLine, heading, labelled, mentionsPanel, statusLine, submitsTo, typeChips } from '../ui.js';
+import { arabic, dateText, errorLine, heading, labelled, mentionsPanel, statusLine, submitsTo, typeChips } from '../ui.js';
 
 const FILTERS = ['actor', 'country', 'with', 'type', 'mode', 'from', 'to'];
 const PAGE_SIZE = 50;
@@ -67,7 +67,7 @@ function rows(cluster) {
   });
   const row = el('tr', {},
     el('td', {}, toggle),
-    el('td', { class: 'date' }, dateOf(cluster) ?? t('undated')),
+    el('td', {}, dateText(dateOf(cluster))),
     el('td', {}, el('div', {}, gloss(cluster)), arabic('div', { class: 'evidence short' }, cluster.evidence)),
     el('td', {}, typeChips(cluster)),
     el('td', {}, cluster.place ?? ''),

@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { el, externalLink, snippetNodes } from '../dom.js';
 import { t } from '../i18n.js';
 import { route } from '../router.js';
-import { arabic, heading, labelled, metaLine, statusLine, submitsTo } from '../ui.js';
+import { arabic, dateText, heading, labelled, metaLine, statusLine, submitsTo } from '../ui.js';
 
 const FIELDS = ['q', 'from', 'to', 'source'];
 const RESULTS = 50;
@@ -23,7 +23,7 @@ export async function render(root, { query }) {
       hit.title
         ? arabic('a', { href: route('document', [hit.key]), class: 'hit-title' }, hit.title)
         : el('a', { href: route('document', [hit.key]), class: 'hit-title', dir: 'ltr' }, hit.key),
-      metaLine(hit.published, hit.source, externalLink(hit.url, t('evidence.source'))),
+      metaLine(hit.published && dateText(hit.published), hit.source, externalLink(hit.url, t('evidence.source'))),
       arabic('p', { class: 'snippet' }, snippetNodes(hit.snippet))))));
 }
 
