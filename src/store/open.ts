@@ -1,5 +1,5 @@
-// Which database a command uses: `--db`, else MARSAD_DB, else ./marsad.db. A file path is an
-// embedded SQLite store; a postgres:// URL will be the server backend.
+// Which database a command uses: `--db`, else MARSAD_DB, else MARSAD_DATABASE_URL, else
+// ./marsad.db. A file path is an embedded SQLite store; a postgres:// URL the server backend.
 import { existsSync } from 'node:fs';
 import { SqliteStore } from './sqlite/store.ts';
 import type { Store } from './types.ts';
@@ -7,7 +7,21 @@ import type { Store } from './types.ts';
 export const DEFAULT_DB = './marsad.db';
 
 /** The database named on the command line, in the environment, or the default. */
-export const dbTarget = (target?: string) => target || process.env.MARSAD_DB || DEFAULT_DB;
+export const dbTarget = (target?: string) => target || process.env.MARSAD_DB || process.env.MARSAD_DATABASE_URL || DEFAULT_DB;
+
+export const isDatabaseUrl = (target: string) => /^postgres(ql)?:\/\//i.test(target);
+
+/** The target as messages may show it: a URL without its password. */
+export function targetName(target: string): string {
+  if (!isDatabaseUrl(target)) return target;
+  try {
+    const url = new URL(target);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return 'the PostgreSQL database';
+  }
+}
 
 export interface OpenOptions {
   /** Fail when the database does not exist yet instead of creating it (for commands that only read). */
@@ -17,9 +31,9 @@ export interface OpenOptions {
 /** Opens the store, with its schema brought up to date. */
 export async function openStore(target?: string, { mustExist = false }: OpenOptions = {}): Promise<Store> {
   const where = dbTarget(target);
-  if (/^postgres(ql)?:\/\//i.test(where)) throw new Error('PostgreSQL databases (postgres:// URLs) are not supported yet: give a SQLite file path');
-  if (mustExist && !existsSync(where)) throw new Error(`${where}: no such database (create it with marsad ingest, or name another with --db or MARSAD_DB)`);
-  const store = new SqliteStore(where);
+  if (mustExist && !isDatabaseUrl(where) && !existsSync(where)) throw new Error(`${where}: no such database (create it with marsad ingest, or name another with --db or MARSAD_DB)`);
+  // Loaded on use: a SQLite user never loads the PostgreSQL client.
+  const store = isDatabaseUrl(where) ? new (await import('./postgres/store.ts')).PostgresStore(where) : new SqliteStore(where);
   try {
     await store.migrate();
   } catch (err) {

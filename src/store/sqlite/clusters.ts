@@ -2,17 +2,11 @@
 // grouping itself is clusterEvents (src/cluster/cluster.ts); this file decides which events
 // it sees and keeps the clusters table (one summary row per cluster) in step.
 import type { Database, Statement } from 'better-sqlite3';
-import { clusterEvents, PUBLISHED_WINDOW, type ClusterEvent } from '../../cluster/cluster.ts';
-import { placeKey } from '../../cluster/keys.ts';
+import { clusterEvents } from '../../cluster/cluster.ts';
+import { byCluster, clusterSummary, FULL_REBUILD_SHARE, NEAR_DAYS, toClusterEvent, type ClusterEventRow, type MemberRow } from '../cluster-rows.ts';
 
-/** How far apart in days two reports of one event can be: a month-precise date covers up to
- *  31 days, and a publication date standing in for a missing one may be a week off. */
-const NEAR_DAYS = 31 + PUBLISHED_WINDOW;
-/** Beyond this share of pending events, comparing everything is cheaper than finding neighbours. */
-const FULL_REBUILD_SHARE = 0.25;
-
-interface MemberRow { id: number; cid: number; type: string; mode: string | null; status: string | null; date: string | null; day: string; published: string | null; source: string | null }
-interface ClusterRow { id: number; type: string; date: string | null; place_ar: string | null; place_en: string | null; place_country: string | null; doc_id: number; source: string | null; published: string | null; evidence: string; keys: string | null }
+/** Participant keys come as one string, \u0001-separated. */
+type ClusterRow = Omit<ClusterEventRow, 'keys'> & { keys: string | null };
 
 const json = (ids: number[]) => JSON.stringify(ids);
 
@@ -59,21 +53,10 @@ export class ClusterTable {
   refresh(ids: number[], { pending = false } = {}): void {
     if (!ids.length) return;
     if (pending) this.q.markPending.run(json(ids));
-    const byCluster = new Map<number, MemberRow[]>();
-    for (const m of this.q.members.all(json(ids)) as MemberRow[]) {
-      const list = byCluster.get(m.cid);
-      if (list) list.push(m); else byCluster.set(m.cid, [m]);
-    }
+    const groups = byCluster(this.q.members.all(json(ids)) as MemberRow[]);
     for (const id of ids) {
-      const members = byCluster.get(id);
-      if (!members) { this.q.remove.run(id); continue; }
-      // Members come first report first: it gives the summary, the firmest known date the day.
-      const first = members[0];
-      const dated = members.find((m) => m.date) ?? first;
-      this.q.save.run({
-        id, type: first.type, mode: first.mode, status: first.status, date: dated.date, day: dated.day, first: first.id,
-        mentions: members.length, sources: new Set(members.map((m) => m.source ?? '')).size,
-      });
+      const members = groups.get(id);
+      if (members) this.q.save.run(clusterSummary(id, members)); else this.q.remove.run(id);
     }
   }
 
@@ -86,19 +69,11 @@ export class ClusterTable {
       const everything = pending.length > FULL_REBUILD_SHARE * (this.q.eventCount.get() as number);
       const rows = (everything ? this.q.allEvents.all() : this.q.someEvents.all(json(this.q.neighbourhood.all(json(pending)) as number[]))) as ClusterRow[];
       const before = new Set(this.q.clustersOf.all(json(rows.map((r) => r.id))) as number[]);
-      const groups = clusterEvents(rows.map(toClusterEvent));
+      const groups = clusterEvents(rows.map((r) => toClusterEvent({ ...r, keys: r.keys ? r.keys.split('\u0001') : [] })));
       for (const g of groups) for (const id of g) this.q.assign.run(g[0], id);
       for (const g of groups) before.add(g[0]);
       this.refresh([...before]);
       return { clusters: groups.length, mentions: rows.length };
     }).immediate();
   }
-}
-
-function toClusterEvent(r: ClusterRow): ClusterEvent {
-  const place = r.place_ar == null ? null : { name_ar: r.place_ar, name_en: r.place_en, country: r.place_country };
-  return {
-    id: r.id, type: r.type, participants: r.keys ? r.keys.split('\u0001') : [], date: r.date, place: placeKey(place),
-    docId: r.doc_id, source: r.source, published: r.published, evidence: r.evidence,
-  };
 }
