@@ -124,9 +124,9 @@ function dyadSummary(a: string, b: string, buckets: DyadBucket[]): string {
 
 /** Adds the four commands to the program, so they inherit its error and help settings. */
 export function addQueryCommands(program: Command, { dbOption, positiveInteger, setStatus }: QueryCommandsContext): void {
-  const common = (name: string, limit: number | null) => {
-    const command = program
-      .command(name)
+  /** The options every query command has, listed after its own. */
+  const common = (command: Command, limit: number | null) => {
+    command
       .option('--from <date>', 'from this date on (YYYY, YYYY-MM or YYYY-MM-DD)', partialDate)
       .option('--to <date>', 'up to this date, inclusive', partialDate);
     if (limit !== null) command.option('--limit <n>', 'at most this many rows', positiveInteger, limit);
@@ -135,10 +135,11 @@ export function addQueryCommands(program: Command, { dbOption, positiveInteger, 
       .addOption(new Option('--format <format>', 'table to read, jsonl or csv for programs').choices(QUERY_FORMATS).default('table'));
   };
 
-  common('search', 20)
-    .description('Search the articles: Arabic spelling variants and word forms match (سيرغي / سيرجي, روسيا / الروسية)')
-    .argument('<query...>', 'words that must all occur')
-    .option('--source <name>', 'only articles from this source')
+  common(program
+      .command('search')
+      .description('Search the articles: Arabic spelling variants and word forms match (سيرغي / سيرجي, روسيا / الروسية)')
+      .argument('<query...>', 'words that must all occur')
+      .option('--source <name>', 'only articles from this source'), 20)
     .action(async (words: string[], o: CommonOptions & { source?: string }) => {
       setStatus(await answer(o, async (store) => {
         const hits = await store.search({ q: words.join(' '), from: o.from, to: o.to, source: o.source, limit: o.limit });
@@ -146,14 +147,15 @@ export function addQueryCommands(program: Command, { dbOption, positiveInteger, 
       }));
     });
 
-  common('events', 50)
-    .description('List events, newest first: each real-world event once, with how many reports and sources told of it')
-    .option('--actor <name>', 'a participant, by Arabic or English name (لافروف, Lavrov)')
-    .option('--country <iso3>', 'a participant of this country', iso3)
-    .option('--with <iso3>', 'with --country: a participant of this country too (the dyad)', iso3)
-    .option('--type <type>', `event type: ${EVENT_TYPES.join(', ')}`, oneOf(EVENT_TYPES, (v) => v.toUpperCase()))
-    .option('--mode <mode>', `meeting mode: ${CONSULT_MODES.join(', ')}`, oneOf(CONSULT_MODES, (v) => v.toLowerCase()))
-    .option('--after <cursor>', 'the page after the one that printed this cursor')
+  common(program
+      .command('events')
+      .description('List events, newest first: each real-world event once, with how many reports and sources told of it')
+      .option('--actor <name>', 'a participant, by Arabic or English name (لافروف, Lavrov)')
+      .option('--country <iso3>', 'a participant of this country', iso3)
+      .option('--with <iso3>', 'with --country: a participant of this country too (the dyad)', iso3)
+      .option('--type <type>', `event type: ${EVENT_TYPES.join(', ')}`, oneOf(EVENT_TYPES, (v) => v.toUpperCase()))
+      .option('--mode <mode>', `meeting mode: ${CONSULT_MODES.join(', ')}`, oneOf(CONSULT_MODES, (v) => v.toLowerCase()))
+      .option('--after <cursor>', 'the page after the one that printed this cursor'), 50)
     .action(async (o: CommonOptions & EventQuery) => {
       setStatus(await answer(o, async (store) => {
         const { actor, country, with: other, type, mode, from, to, limit, after } = o;
@@ -164,9 +166,10 @@ export function addQueryCommands(program: Command, { dbOption, positiveInteger, 
       }));
     });
 
-  common('actors', 30)
-    .description('The most active people, states and organisations, with their countries and roles')
-    .option('--country <iso3>', 'only actors of this country', iso3)
+  common(program
+      .command('actors')
+      .description('The most active people, states and organisations, with their countries and roles')
+      .option('--country <iso3>', 'only actors of this country', iso3), 30)
     .action(async (o: CommonOptions & { country?: string }) => {
       setStatus(await answer(o, async (store) => {
         const found = await store.actors({ country: o.country, from: o.from, to: o.to, limit: o.limit });
@@ -174,11 +177,12 @@ export function addQueryCommands(program: Command, { dbOption, positiveInteger, 
       }));
     });
 
-  common('dyad', null)
-    .description('Events between two countries per month or year and type, with the cooperative and conflictual shares')
-    .argument('<a>', 'a country (ISO3)', iso3)
-    .argument('<b>', 'the other country (ISO3)', iso3)
-    .addOption(new Option('--by <period>', 'period').choices(['month', 'year'] as const).default('month'))
+  common(program
+      .command('dyad')
+      .description('Events between two countries per month or year and type, with the cooperative and conflictual shares')
+      .argument('<a>', 'a country (ISO3)', iso3)
+      .argument('<b>', 'the other country (ISO3)', iso3)
+      .addOption(new Option('--by <period>', 'period').choices(['month', 'year'] as const).default('month')), null)
     .action(async (a: string, b: string, o: CommonOptions & { by: 'month' | 'year' }) => {
       setStatus(await answer(o, async (store) => {
         const buckets = await store.dyad(a, b, o.by, { from: o.from, to: o.to });
