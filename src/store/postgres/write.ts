@@ -13,6 +13,7 @@ import type { IngestDoc, UpsertResult } from '../types.ts';
 import { storeActors } from './actors.ts';
 import type { PgClusters } from './clusters.ts';
 import { planBatch, resultsOf, type DocRowRef, type DocWrite } from './plan.ts';
+import { SEARCH_VECTOR } from './search.ts';
 import { jsonRows, LOCKS, transaction } from './sql.ts';
 
 const DAY_MS = 86_400_000;
@@ -31,7 +32,6 @@ async function allocate(db: pg.PoolClient, sequence: string, count: number): Pro
   return rows.map((r: { id: number }) => r.id).sort((a, b) => a - b);
 }
 
-const SEARCH_VECTOR = "setweight(to_tsvector('arabic', x.title_keys), 'A') || setweight(to_tsvector('arabic', x.body_keys), 'B')";
 const DOC_COLUMNS = 'id bigint, key text, source text, url text, title text, published text, text text, hash text, digest text, title_keys text, body_keys text';
 
 export class PgWriter {
