@@ -81,7 +81,6 @@ export function findMentions(doc: Doc, kb: Kb): Doc {
       const c = hit.country;
       addMention(entities, mentions, { ref: `pl:${c.capitalEn ?? c.capitalAr}`, kind: 'place', nameAr: c.capitalAr!, nameEn: c.capitalEn, code: null, country: c.iso3, role: null }, m.from - 1, m.to, 'place');
       mentions[mentions.length - 1].locative = true;
-      continue;
     }
     addMention(entities, mentions, entity, m.from, m.to, via);
     if (locative) mentions[mentions.length - 1].locative = true;
