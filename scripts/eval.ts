@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadKb } from '../src/kb/load.ts';
 import { extractDoc } from '../src/extract/pipeline.ts';
+import { readTsv } from '../src/kb/tsv.ts';
 import type { RawDoc } from '../src/extract/types.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -18,6 +19,8 @@ if (!existsSync(join(shared, 'eval', 'score.mjs'))) {
   process.exit(0);
 }
 const kb = loadKb();
+const floors = readTsv(join(root, 'scripts', 'eval-floors.tsv'));
+let belowFloor = false;
 const outDir = join(root, 'out');
 mkdirSync(outDir, { recursive: true });
 for (const set of ['seeds', 'dev']) {
@@ -28,8 +31,9 @@ for (const set of ['seeds', 'dev']) {
   const pred = join(outDir, `${set}.jsonl`);
   writeFileSync(pred, lines.join('\n') + '\n');
   console.log(`\n== ${set} (${lines.length} articles)`);
-  const args = [join(shared, 'eval', 'score.mjs'), '--gold', gold, '--pred', pred, ...(verbose ? ['--verbose'] : [])];
-  run(args);
+  const mins = floors.filter((f) => f.set === set).flatMap((f) => ['--min', `${f.figure}=${f.min}`]);
+  const args = [join(shared, 'eval', 'score.mjs'), '--gold', gold, '--pred', pred, ...(verbose ? ['--verbose'] : []), ...mins];
+  if (!run(args)) belowFloor = true;
 }
 
 // Entities in general text: ANERcorp sentences, each extracted as an article with no headline.
@@ -46,6 +50,18 @@ if ((!only || only === 'ner') && existsSync(ner)) {
   run([join(shared, 'eval', 'ner.mjs'), 'score', ner, pred]);
 }
 
-function run(args: string[]): void {
-  try { process.stdout.write(execFileSync(process.execPath, args, { encoding: 'utf8' })); } catch (e) { process.stdout.write(String((e as { stdout?: string }).stdout ?? e)); }
+/** Runs a scorer; false when it reports a figure below its floor. */
+function run(args: string[]): boolean {
+  try {
+    process.stdout.write(execFileSync(process.execPath, args, { encoding: 'utf8' }));
+    return true;
+  } catch (e) {
+    process.stdout.write(String((e as { stdout?: string }).stdout ?? e));
+    return false;
+  }
+}
+
+if (belowFloor) {
+  console.log('\neval: a figure fell below its floor in scripts/eval-floors.tsv (the "min:" lines above)');
+  process.exitCode = 1;
 }
