@@ -256,13 +256,15 @@ describe('POST /api/documents', () => {
   });
 
   test('with the token: text stored (201), then found by search and readable; again, unchanged (200)', async () => {
+    const search = `/api/search?q=${encodeURIComponent('موسكو')}&from=2024`;
+    assert.deepEqual((await json<{ hits: unknown[] }>(search)).hits, [], 'not there yet (and this answer is cached)');
     const res = await post({ text: article, title: 'لافروف ووانغ يي في موسكو', published: '2024-03-20', source: 'test' });
     assert.equal(res.statusCode, 201, res.body);
     const stored = res.json<{ id: number; key: string; status: string; events: number }>();
     assert.equal(stored.status, 'new');
     assert.ok(stored.events >= 1);
-    const { hits } = await json<{ hits: { key: string }[] }>(`/api/search?q=${encodeURIComponent('موسكو')}&from=2024`);
-    assert.deepEqual(hits.map((h) => h.key), [stored.key]);
+    const { hits } = await json<{ hits: { key: string }[] }>(search);
+    assert.deepEqual(hits.map((h) => h.key), [stored.key], 'a stored article clears the cached answers');
     const doc = await json<StoredDoc>(`/api/documents/${stored.key}`);
     assert.equal(doc.docId, stored.id);
     assert.equal(doc.source, 'test');
@@ -409,6 +411,59 @@ describe('headers, errors and documentation', () => {
       assert.equal((await call('/', bare)).statusCode, 404, 'no dashboard folder, no dashboard');
     } finally {
       await bare.close();
+    }
+  });
+});
+
+describe('response cache', () => {
+  /** The store with its calls to `events` counted, failing while `failing` is set. */
+  function countingStore() {
+    const counted = { calls: 0, failing: false };
+    const proxy = Object.create(store) as Store;
+    proxy.events = async (q) => {
+      counted.calls++;
+      if (counted.failing) throw new Error('database is locked');
+      return store.events(q);
+    };
+    return { proxy, counted };
+  }
+
+  test('one query answers repeated and concurrent requests for the same URL; other URLs ask again', async () => {
+    const { proxy, counted } = countingStore();
+    const cached = await buildApp({ store: proxy, logFault: () => {} });
+    try {
+      const answers = await Promise.all(Array.from({ length: 10 }, () => call('/api/events?limit=5', cached)));
+      assert.equal(counted.calls, 1);
+      assert.ok(answers.every((a) => a.statusCode === 200 && a.body === answers[0].body));
+      const again = await call('/api/events?limit=5', cached);
+      assert.equal(again.body, answers[0].body);
+      assert.ok(again.headers['content-security-policy'], 'a cached answer has the headers too');
+      assert.match(String(again.headers['content-type']), /^application\/json/);
+      await call('/api/events?limit=6', cached);
+      assert.equal(counted.calls, 2);
+    } finally {
+      await cached.close();
+    }
+  });
+
+  test('errors are not kept; with cacheSeconds 0 every request queries', async () => {
+    const { proxy, counted } = countingStore();
+    const cached = await buildApp({ store: proxy, logFault: () => {} });
+    try {
+      counted.failing = true;
+      assert.equal((await call('/api/events', cached)).statusCode, 500);
+      counted.failing = false;
+      assert.equal((await call('/api/events', cached)).statusCode, 200);
+      assert.equal(counted.calls, 2);
+    } finally {
+      await cached.close();
+    }
+    const uncached = await buildApp({ store: proxy, cacheSeconds: 0 });
+    try {
+      for (let i = 0; i < 3; i++) await call('/api/events', uncached);
+      assert.equal(counted.calls, 5);
+    } finally {
+      await uncached.close();
     }
   });
 });

@@ -6,6 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Store } from '../store/types.ts';
 import { VERSION } from '../version.ts';
+import { addResponseCache } from './cache.ts';
 import { addDashboard, DEFAULT_PUBLIC_DIR } from './dashboard.ts';
 import { installErrorHandlers, validationMessage } from './errors.ts';
 import { addReadRoutes } from './read-routes.ts';
@@ -21,6 +22,8 @@ export interface AppOptions {
   publicDir?: string;
   /** where server faults (500s) are told; standard error by default */
   logFault?: (err: Error, request: FastifyRequest) => void;
+  /** how long the read routes' answers are reused (src/server/cache.ts); 0 for never */
+  cacheSeconds?: number;
 }
 
 const DOCS_PREFIX = '/docs';
@@ -29,7 +32,7 @@ const toStderr = (err: Error, request: FastifyRequest) => {
   process.stderr.write(`marsad: ${request.method} ${request.url}: ${err.stack ?? err.message}\n`);
 };
 
-export async function buildApp({ store, token, publicDir = DEFAULT_PUBLIC_DIR, logFault = toStderr }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ store, token, publicDir = DEFAULT_PUBLIC_DIR, logFault = toStderr, cacheSeconds = 5 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // Schemas refuse unknown properties instead of silently dropping them.
     ajv: { customOptions: { removeAdditional: false } },
@@ -49,8 +52,9 @@ export async function buildApp({ store, token, publicDir = DEFAULT_PUBLIC_DIR, l
   });
   await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX, uiConfig: { validatorUrl: null } });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  const clearCache = addResponseCache(app, { seconds: cacheSeconds });
   addReadRoutes(app, store);
-  addWriteRoute(app, store, token);
+  addWriteRoute(app, store, token, clearCache);
   await addDashboard(app, publicDir);
   return app;
 }

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { EventQuery, Store } from '../store/types.ts';
 import { VERSION } from '../version.ts';
+import { CACHED } from './cache.ts';
 import { findCluster } from './cluster-lookup.ts';
 import { httpError } from './errors.ts';
 import { consultMode, errorResponses, eventType, integer, list, object, ref, string } from './schemas.ts';
@@ -29,6 +30,7 @@ export function addReadRoutes(app: FastifyInstance, store: Store): void {
   });
 
   app.get<{ Querystring: EventsQuery }>('/api/events', {
+    ...CACHED,
     schema: {
       summary: 'Events, newest first: each real-world event once, with its number of reports and sources',
       querystring: query({
@@ -56,6 +58,7 @@ export function addReadRoutes(app: FastifyInstance, store: Store): void {
   });
 
   app.get<{ Params: { id: number } }>('/api/events/:id', {
+    ...CACHED,
     schema: {
       summary: 'One event with every report of it and each report\'s evidence',
       params: object({ id: { ...integer, minimum: 1 } }),
@@ -70,6 +73,7 @@ export function addReadRoutes(app: FastifyInstance, store: Store): void {
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id', {
+    ...CACHED,
     schema: {
       summary: 'A stored article: cleaned text, entities, events and statements with their offsets',
       params: object({ id: { type: 'string', minLength: 1, maxLength: 2000, description: 'the article\'s key (its id at ingest), or its number in the store' } }),
@@ -85,6 +89,7 @@ export function addReadRoutes(app: FastifyInstance, store: Store): void {
   });
 
   app.get<{ Querystring: { q: string; from?: string; to?: string; source?: string; limit: number } }>('/api/search', {
+    ...CACHED,
     schema: {
       summary: 'Full-text search: every word must occur; Arabic spelling variants and word forms match',
       querystring: query({ q: { type: 'string', minLength: 1, maxLength: 500, description: 'the words' }, ...range, source: { type: 'string', minLength: 1, maxLength: 200 }, limit: limit(20, 100) }, ['q']),
@@ -93,6 +98,7 @@ export function addReadRoutes(app: FastifyInstance, store: Store): void {
   }, async (request) => ({ hits: await store.search(request.query) }));
 
   app.get<{ Querystring: { from?: string; to?: string; country?: string; limit: number } }>('/api/actors', {
+    ...CACHED,
     schema: {
       summary: 'The most active people, states and organisations',
       querystring: query({ ...range, country: iso3('only actors of this country (ISO3)'), limit: limit(30, 1000) }),
@@ -101,6 +107,7 @@ export function addReadRoutes(app: FastifyInstance, store: Store): void {
   }, async (request) => ({ actors: await store.actors(request.query) }));
 
   app.get<{ Params: { a: string; b: string }; Querystring: { by: 'month' | 'year'; from?: string; to?: string } }>('/api/dyads/:a/:b', {
+    ...CACHED,
     schema: {
       summary: 'Events between two countries per period and type, cooperative and conflictual',
       params: object({ a: iso3('a country (ISO3)'), b: iso3('the other country (ISO3)') }),

@@ -53,7 +53,8 @@ function requireToken(token: string | undefined) {
   };
 }
 
-export function addWriteRoute(app: FastifyInstance, store: Store, token: string | undefined): void {
+/** `onStored` is told when an article was stored, so cached answers can be dropped. */
+export function addWriteRoute(app: FastifyInstance, store: Store, token: string | undefined, onStored: () => void): void {
   // One fetcher for the server's life, so its per-host limits hold across requests.
   const fetcher = new Fetcher({ retries: 1 });
   app.post<{ Body: PostedDocument }>('/api/documents', {
@@ -75,6 +76,7 @@ export function addWriteRoute(app: FastifyInstance, store: Store, token: string 
     // that may never take a document.
     const { ingestPosted } = await import('./ingest-posted.ts');
     const { key, id, status, events } = await ingestPosted(request.body, store, fetcher);
+    if (status !== 'unchanged') onStored();
     return reply.status(status === 'new' ? 201 : 200).send({ id, key, status, events });
   });
 }
