@@ -8,6 +8,8 @@ import type { DemoOptions } from './demo.ts';
 import type { ExtractOptions } from './extract.ts';
 import type { IngestOptions } from './ingest.ts';
 import { addExportCommand } from './export-command.ts';
+import { addMigrateCommand } from './migrate.ts';
+import { addQueueCommands } from './queue.ts';
 import { addQueryCommands } from './query.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, type ServeOptions } from './serve.ts';
 import type { WatchOptions } from './watch.ts';
@@ -48,6 +50,7 @@ function program(setStatus: (status: number) => void): Command {
     .addOption(dbOption())
     .option('--published <date>', 'publication date (YYYY-MM-DD) for articles that carry none', publishedDate)
     .option('--batch <n>', 'articles per transaction', positiveInteger, 200)
+    .option('--queue', 'queue the articles as jobs for workers (marsad worker) instead of extracting them here; needs a PostgreSQL database')
     .action(async function (this: Command, inputs: string[], options: Omit<IngestOptions, 'feed'> & { feed?: string[] }) {
       const feed = options.feed ?? [];
       if (!inputs.length && !feed.length && process.stdin.isTTY) this.error('error: no input given', { exitCode: USAGE_ERROR });
@@ -68,7 +71,7 @@ function program(setStatus: (status: number) => void): Command {
     });
   marsad
     .command('demo')
-    .description('Ingest the bundled example articles into a local database and show what the query commands give')
+    .description('Ingest the bundled example articles into a local database, show what the query commands give, then serve the dashboard on it')
     // Not $MARSAD_DB: the demo must never write into the user's own database.
     .addOption(new Option('--db <file>', 'the database file').default('marsad-demo.db'))
     .option('--no-serve', 'end after the queries instead of starting the server on the demo database')
@@ -89,12 +92,16 @@ function program(setStatus: (status: number) => void): Command {
     });
   addQueryCommands(marsad, { dbOption, positiveInteger, setStatus });
   addExportCommand(marsad, { dbOption, setStatus });
+  addQueueCommands(marsad, { dbOption, positiveInteger, duration, setStatus });
+  addMigrateCommand(marsad, { positiveInteger, setStatus });
   return marsad;
 }
 
-/** The database file: --db, else $MARSAD_DB, else marsad.db in the current directory. */
+/** The database: --db, else $MARSAD_DB, else $MARSAD_DATABASE_URL, else marsad.db in the
+ *  current directory. */
 function dbOption(): Option {
-  return new Option('--db <file>', 'the database file').env('MARSAD_DB').default('marsad.db');
+  return new Option('--db <file|url>', 'the database: a SQLite file, or a postgres:// URL').env('MARSAD_DB')
+    .default(process.env.MARSAD_DATABASE_URL || 'marsad.db', process.env.MARSAD_DATABASE_URL ? '$MARSAD_DATABASE_URL' : 'marsad.db');
 }
 
 function positiveInteger(value: string): number {

@@ -20,12 +20,13 @@ const MESSAGES: Record<string, (request: FastifyRequest) => string> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: () => 'the JSON body is empty',
 };
 
-/** "querystring/limit must be <= 1000", "body has an unknown property 'txt'", one per problem. */
+/** "querystring.limit must be <= 1000", "body has an unknown property 'txt'", one per problem. */
 export function validationMessage(errors: FastifySchemaValidationError[], dataVar: string): string {
   const where = (path: string) => `${dataVar}${path.replace(/\//g, '.')}`;
   const messages = errors.map((e) => {
     const params = e.params as Record<string, unknown>;
     if (e.keyword === 'additionalProperties') return `${where(e.instancePath)} has an unknown property '${String(params.additionalProperty)}'`;
+    if (e.keyword === 'enum') return `${where(e.instancePath)} must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
     return `${where(e.instancePath)} ${e.message ?? 'is invalid'}`;
   });
   return [...new Set(messages)].join('; ');
