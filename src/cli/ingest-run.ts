@@ -20,7 +20,14 @@ export interface IngestRun {
   signal?: AbortSignal;
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+/** The store's content hash of an article's cleaned text: the same article elsewhere. */
+export const contentHash = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** An article extracted and ready to store (the queue's workers store them the same way). */
+export function ingestDocOf(raw: RawDoc, kb: Kb): IngestDoc {
+  const doc = extractDoc(raw, kb);
+  return { doc, hash: contentHash(doc.text), source: raw.source ?? null, url: raw.url ?? null };
+}
 
 export async function ingestItems(items: AsyncIterable<SourceItem>, run: IngestRun): Promise<IngestCounts> {
   const { store, progress } = run;
@@ -65,8 +72,7 @@ export async function ingestItems(items: AsyncIterable<SourceItem>, run: IngestR
  *  a newly given publication date updates them, and an unchanged article stays unchanged. */
 function prepare(raw: RawDoc, run: IngestRun): IngestDoc | null {
   try {
-    const doc = extractDoc(raw, run.kb);
-    return { doc, hash: sha256(doc.text), source: raw.source ?? null, url: raw.url ?? null };
+    return ingestDocOf(raw, run.kb);
   } catch (err) {
     // A pipeline bug on one article must not cost the others.
     reportError({ where: raw.id, reason: `extraction failed: ${reasonOf(err)}` }, run.progress.log);

@@ -7,7 +7,7 @@ import type { FeedContext } from '../ingest/feed.ts';
 import { reasonOf } from '../ingest/items.ts';
 import { inputBytes } from '../ingest/read.ts';
 import { isWebUrl, sourceItems } from '../ingest/sources.ts';
-import { openStore } from '../store/open.ts';
+import { besideDatabase, openStore, targetName } from '../store/open.ts';
 import type { Store } from '../store/types.ts';
 import { reportError } from './extract.ts';
 import { ingestProgress, summaryLine, type IngestCounts } from './ingest-progress.ts';
@@ -21,15 +21,18 @@ export interface IngestOptions {
   published?: string;
   /** articles per transaction */
   batch: number;
+  /** queue the articles for workers (marsad worker) instead of extracting them here */
+  queue?: boolean;
 }
 
 /** Pages fetched at once across all hosts; the fetcher still limits each host. */
 const PAGE_CONCURRENCY = 8;
 
-const INTERRUPTED = 130;
+export const INTERRUPTED = 130;
 
 /** Resolves to the exit status: 1 when anything failed, 130 when stopped by a signal. */
 export async function runIngest(inputs: string[], options: IngestOptions): Promise<number> {
+  if (options.queue) return (await import('./queue.ts')).runEnqueue(inputs, options);
   const store = await openOrReport(options.db);
   if (!store) return 1;
   const started = performance.now();
@@ -59,7 +62,7 @@ export async function runIngest(inputs: string[], options: IngestOptions): Promi
 export async function feedContext(store: Store, options: Pick<IngestOptions, 'db' | 'published'>, signal: AbortSignal): Promise<FeedContext> {
   return {
     fetcher: new Fetcher({ signal }),
-    state: await FetchState.load(`${options.db}.fetch-state.json`),
+    state: await FetchState.load(besideDatabase(options.db, '.fetch-state.json')),
     known: (url) => store.known({ url }),
     published: options.published ?? null,
     concurrency: PAGE_CONCURRENCY,
@@ -70,7 +73,7 @@ export async function openOrReport(db: string): Promise<Store | null> {
   try {
     return await openStore(db);
   } catch (err) {
-    reportError({ where: db, reason: reasonOf(err) });
+    reportError({ where: targetName(db), reason: reasonOf(err) });
     return null;
   }
 }

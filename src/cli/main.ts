@@ -100,8 +100,9 @@ function program(setStatus: (status: number) => void): Command {
 /** The database: --db, else $MARSAD_DB, else $MARSAD_DATABASE_URL, else marsad.db in the
  *  current directory. */
 function dbOption(): Option {
-  return new Option('--db <file|url>', 'the database: a SQLite file, or a postgres:// URL').env('MARSAD_DB')
-    .default(process.env.MARSAD_DATABASE_URL || 'marsad.db', process.env.MARSAD_DATABASE_URL ? '$MARSAD_DATABASE_URL' : 'marsad.db');
+  // The URL's value is not shown in help: it may hold a password.
+  return new Option('--db <file>', 'the database file, or a postgres:// URL').env('MARSAD_DB')
+    .default(process.env.MARSAD_DATABASE_URL || 'marsad.db', process.env.MARSAD_DATABASE_URL ? '$MARSAD_DATABASE_URL' : undefined);
 }
 
 function positiveInteger(value: string): number {

@@ -23,6 +23,14 @@ export function targetName(target: string): string {
   }
 }
 
+/** A file that belongs with the database (a feed's fetch state): next to a SQLite file, or in
+ *  the current directory, named after the server and database, for a PostgreSQL URL. */
+export function besideDatabase(target: string, suffix: string): string {
+  if (!isDatabaseUrl(target)) return `${target}${suffix}`;
+  const url = new URL(target);
+  return `marsad-${`${url.hostname}-${url.port || '5432'}${url.pathname}`.replace(/[^\w.-]+/g, '-')}${suffix}`;
+}
+
 export interface OpenOptions {
   /** Fail when the database does not exist yet instead of creating it (for commands that only read). */
   mustExist?: boolean;

@@ -1,0 +1,73 @@
+// One worker: takes batches of jobs from the queue, stores their articles and reclusters, until
+// stopped (or, with `untilEmpty`, until no job is left to take). `marsad worker` runs one on
+// the main thread, or one per thread with --concurrency.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { noCounts, type IngestCounts } from '../cli/ingest-progress.ts';
+import { Fetcher } from '../ingest/fetch.ts';
+import { reasonOf } from '../ingest/items.ts';
+import { loadKb } from '../kb/load.ts';
+import { openStore } from '../store/open.ts';
+import { runBatch } from './batch.ts';
+import { QUEUE, startBoss } from './boss.ts';
+
+export interface WorkerOptions {
+  db: string;
+  /** jobs per transaction */
+  batch: number;
+  /** how often to look for jobs whose worker died, in seconds */
+  maintenanceSeconds: number;
+  untilEmpty: boolean;
+  /** once aborted, no further batch is taken; the one in progress is finished */
+  signal: AbortSignal;
+  /** each batch's counts, once its articles are stored */
+  onBatch(counts: IngestCounts): void;
+  log(line: string): void;
+}
+
+/** How long an idle worker waits before asking the queue again. */
+const POLL_MS = 1000;
+/** The longest wait between two attempts while the database fails. */
+const MAX_PAUSE_MS = 30_000;
+/** Pages a worker fetches at once (the fetcher still limits each host). */
+const PAGE_CONCURRENCY = 8;
+
+export async function runWorker(options: WorkerOptions): Promise<void> {
+  const { signal } = options;
+  const store = await openStore(options.db);
+  try {
+    const boss = await startBoss(options.db, { maintenanceSeconds: options.maintenanceSeconds });
+    try {
+      const context = { boss, store, kb: loadKb(), fetcher: new Fetcher({ signal }), concurrency: PAGE_CONCURRENCY, log: options.log };
+      let pause = 0;
+      while (!signal.aborted) {
+        try {
+          const jobs = await boss.fetch(QUEUE, { batchSize: options.batch });
+          if (!jobs.length && options.untilEmpty) break;
+          if (jobs.length) {
+            const counts = await runBatch(jobs, context);
+            // Clusters follow each batch, so a worker that is stopped leaves nothing to finish.
+            if (counts.new + counts.updated > 0) await store.recluster();
+            options.onBatch(counts);
+          }
+          pause = jobs.length ? 0 : POLL_MS;
+        } catch (err) {
+          // The database gone for a while (a restart, the network): wait longer each time, then
+          // go on. Jobs taken meanwhile expire and come back.
+          options.log(`marsad: worker: ${reasonOf(err)}`);
+          pause = Math.min(MAX_PAUSE_MS, Math.max(POLL_MS, pause * 2));
+        }
+        if (pause) await sleep(pause, undefined, { signal }).catch(() => {});
+      }
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+export function addCounts(total: IngestCounts, more: IngestCounts): IngestCounts {
+  const sum = noCounts();
+  for (const key of Object.keys(sum) as (keyof IngestCounts)[]) sum[key] = total[key] + more[key];
+  return sum;
+}
