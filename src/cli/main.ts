@@ -11,6 +11,7 @@ import { addExportCommand } from './export-command.ts';
 import { addMigrateCommand } from './migrate.ts';
 import { addQueueCommands } from './queue.ts';
 import { addQueryCommands } from './query.ts';
+import { DEFAULT_CACHE_SECONDS } from '../server/cache.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, type ServeOptions } from './serve.ts';
 import type { WatchOptions } from './watch.ts';
 
@@ -86,6 +87,7 @@ function program(setStatus: (status: number) => void): Command {
     .addOption(dbOption())
     .option('--port <n>', 'the port to listen on', port, DEFAULT_PORT)
     .option('--host <address>', 'the address to listen on (0.0.0.0 for every interface)', DEFAULT_HOST)
+    .option('--cache <seconds>', 'how long an answer is reused for the same question (0: never)', nonNegativeInteger, DEFAULT_CACHE_SECONDS)
     .action(async (options: ServeOptions) => {
       const { runServe } = await import('./serve.ts');
       setStatus(await runServe(options));
@@ -107,6 +109,11 @@ function dbOption(): Option {
 
 function positiveInteger(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a positive whole number.');
+  return Number(value);
+}
+
+function nonNegativeInteger(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number.');
   return Number(value);
 }
 

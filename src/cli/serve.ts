@@ -3,14 +3,20 @@
 // without it the server only reads.
 import { stopOnSignals } from './signals.ts';
 
-export interface ServeOptions { db: string; port: number; host: string }
+export interface ServeOptions {
+  db: string;
+  port: number;
+  host: string;
+  /** how long the read routes' answers are reused; by default DEFAULT_CACHE_SECONDS */
+  cache?: number;
+}
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '127.0.0.1';
 
 /** Resolves to the exit status once the server has stopped: 0 when stopped by a signal, 1
  *  when the database cannot be opened or the address is taken. */
-export async function runServe({ db, port, host }: ServeOptions): Promise<number> {
+export async function runServe({ db, port, host, cache }: ServeOptions): Promise<number> {
   const token = process.env.MARSAD_TOKEN || undefined;
   const fail = (where: string, err: unknown) => {
     process.stderr.write(`marsad: ${where}: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -22,7 +28,7 @@ export async function runServe({ db, port, host }: ServeOptions): Promise<number
   // A read-only server on a database that does not exist would only ever answer "nothing".
   const store = await openStore(db, { mustExist: !token }).catch((err: unknown) => { fail(db, err); return null; });
   if (!store) return 1;
-  const app = await buildApp({ store, token });
+  const app = await buildApp({ store, token, cacheSeconds: cache });
   const stop = stopOnSignals(() => process.stderr.write('marsad: stopping the server\n'));
   try {
     let url: string;

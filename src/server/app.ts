@@ -6,7 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Store } from '../store/types.ts';
 import { VERSION } from '../version.ts';
-import { addResponseCache } from './cache.ts';
+import { addResponseCache, DEFAULT_CACHE_SECONDS } from './cache.ts';
 import { addDashboard, DEFAULT_PUBLIC_DIR } from './dashboard.ts';
 import { installErrorHandlers, validationMessage } from './errors.ts';
 import { addReadRoutes } from './read-routes.ts';
@@ -32,7 +32,7 @@ const toStderr = (err: Error, request: FastifyRequest) => {
   process.stderr.write(`marsad: ${request.method} ${request.url}: ${err.stack ?? err.message}\n`);
 };
 
-export async function buildApp({ store, token, publicDir = DEFAULT_PUBLIC_DIR, logFault = toStderr, cacheSeconds = 5 }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ store, token, publicDir = DEFAULT_PUBLIC_DIR, logFault = toStderr, cacheSeconds = DEFAULT_CACHE_SECONDS }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // Schemas refuse unknown properties instead of silently dropping them.
     ajv: { customOptions: { removeAdditional: false } },

@@ -14,6 +14,10 @@ declare module 'fastify' {
   }
 }
 
+/** Long enough for a burst of identical questions, short enough to show another process's
+ *  ingest soon. */
+export const DEFAULT_CACHE_SECONDS = 5;
+
 /** The route option that lets a GET route's answers be kept. */
 export const CACHED = { config: { cache: true } };
 
