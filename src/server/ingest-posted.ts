@@ -1,9 +1,8 @@
 // POST /api/documents: an article's text, a page's HTML or a page's URL into the store, along
-// the path `marsad ingest` takes (ingest/ reads it, ingestItems extracts and stores it, the
-// clusters follow), so an article posted and the same article ingested are stored alike.
-import { createHash } from 'node:crypto';
-import { ingestItems } from '../cli/ingest-run.ts';
-import type { IngestProgress } from '../cli/ingest-progress.ts';
+// the path `marsad ingest` takes (ingest/ reads it, ingestDocOf extracts it, the store keeps it
+// once and clusters its events), so an article posted and the same article ingested are
+// stored alike.
+import { contentHash, ingestDocOf } from '../cli/ingest-run.ts';
 import type { RawDoc } from '../extract/types.ts';
 import type { Fetcher } from '../ingest/fetch.ts';
 import { readArticle } from '../ingest/html.ts';
@@ -25,21 +24,18 @@ export type PostedDocument =
 const NO_URL = 'about:blank';
 
 /** Without a URL, the text's hash names the article, so posting it again finds it stored. */
-const idOf = (url: string | null | undefined, text: string) => url ?? `api-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+const idOf = (url: string | null | undefined, text: string) => url ?? `api-${contentHash(text).slice(0, 16)}`;
 
 /** The stored article's key and number, whether it was new, and the events written. Throws an
- *  httpError when the input cannot be ingested. */
+ *  httpError when the input cannot be ingested; an extraction failure, a fault of the extractor
+ *  rather than of the article, is thrown as it is (a 500). */
 export async function ingestPosted(body: PostedDocument, store: Store, fetcher: Fetcher): Promise<UpsertResult> {
   const item = await itemOf(body, fetcher);
   if ('error' in item) throw httpError(422, `${item.error.where}: ${item.error.reason}`);
-  const results: UpsertResult[] = [];
-  const problems: string[] = [];
-  await ingestItems(once(item), { store: recordingUpserts(store, results), kb: loadKb(), batchSize: 1, progress: logOnly(problems) });
+  const [result] = await store.upsert([ingestDocOf(item.doc, loadKb())]);
   // Incremental: only the clusters the article's events may join are compared again.
   await store.recluster();
-  // An extraction failure is a fault of the extractor, not of the article.
-  if (!results.length) throw new Error(problems.join('; ') || 'the article was not stored');
-  return results[0];
+  return result;
 }
 
 async function itemOf(body: PostedDocument, fetcher: Fetcher): Promise<IngestItem> {
@@ -67,30 +63,4 @@ function postedPage(body: Extract<PostedDocument, { html: string }>): IngestItem
   } catch (err) {
     return { error: { where: body.url ?? 'body.html', reason: reasonOf(err) } };
   }
-}
-
-async function* once<T>(item: T): AsyncGenerator<T> {
-  yield item;
-}
-
-/** The store, with the results of its upserts kept: ingestItems counts them, the API answers
- *  with the key and number the store gave. */
-function recordingUpserts(store: Store, results: UpsertResult[]): Store {
-  return new Proxy(store, {
-    get(target, key) {
-      if (key === 'upsert') {
-        return async (...args: Parameters<Store['upsert']>) => {
-          const stored = await target.upsert(...args);
-          results.push(...stored);
-          return stored;
-        };
-      }
-      const value = Reflect.get(target, key);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
-
-function logOnly(lines: string[]): IngestProgress {
-  return { addBytes() {}, update() {}, log: (line) => lines.push(line), done() {} };
 }
