@@ -26,36 +26,36 @@ const cacheable = (request: FastifyRequest) => request.method === 'GET' && reque
 export interface CacheOptions {
   /** how long an answer is reused; 0 turns the cache off */
   seconds: number;
-  /** bound on the answers kept, in bytes of JSON */
-  maxBytes?: number;
+  /** bound on the answers kept, in characters of JSON */
+  maxChars?: number;
 }
 
 interface Entry { payload: string; expires: number }
 interface Leader { generation: number; hand(payload: string | null): void }
 
 /** Returns the function that empties the cache (called after a write). */
-export function addResponseCache(app: FastifyInstance, { seconds, maxBytes = 64 * 1024 * 1024 }: CacheOptions): () => void {
+export function addResponseCache(app: FastifyInstance, { seconds, maxChars = 32 * 1024 * 1024 }: CacheOptions): () => void {
   if (seconds <= 0) return () => {};
   const entries = new Map<string, Entry>();
   const inFlight = new Map<string, Promise<string | null>>();
   // The request computing an answer, and how to hand it to the requests waiting for it.
   const leaders = new WeakMap<FastifyRequest, Leader>();
-  let bytes = 0;
+  let chars = 0;
   // Counts the clears, so an answer computed before a write is not kept after it.
   let generation = 0;
 
   const send = (reply: FastifyReply, payload: string) => reply.type('application/json; charset=utf-8').send(payload);
   const keep = (key: string, payload: string) => {
     const old = entries.get(key);
-    if (old) bytes -= old.payload.length;
+    if (old) chars -= old.payload.length;
     entries.delete(key);
     entries.set(key, { payload, expires: Date.now() + seconds * 1000 });
-    bytes += payload.length;
+    chars += payload.length;
     // Oldest first: a Map iterates in insertion order.
     for (const [k, e] of entries) {
-      if (bytes <= maxBytes) break;
+      if (chars <= maxChars) break;
       entries.delete(k);
-      bytes -= e.payload.length;
+      chars -= e.payload.length;
     }
   };
 
@@ -96,7 +96,7 @@ export function addResponseCache(app: FastifyInstance, { seconds, maxBytes = 64 
 
   return () => {
     entries.clear();
-    bytes = 0;
+    chars = 0;
     generation++;
   };
 }
