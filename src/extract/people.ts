@@ -28,7 +28,7 @@ function nameWord(doc: Doc, kb: Kb, cover: Int32Array, i: number): boolean {
   const t = doc.tokens[i];
   if (cover[i] !== -1 || t.key.length < 2 || /\d/.test(t.key)) return false;
   if (isStopword(kb, t) || t.forms.some((f) => kb.commonWords.has(f))) return false;
-  for (const trie of [kb.triggers, kb.reporting, kb.dateWords, kb.markers]) if (trie.matchAt(doc.tokens, i, false)) return false;
+  if (kb.triggers.matchAt(doc.tokens, i, false) || kb.reporting.matchAt(doc.tokens, i, false) || kb.dateWords.matchAt(doc.tokens, i, false) || kb.markers.matchAt(doc.tokens, i, false)) return false;
   if (kb.titles.startsWith(t.forms)) return false;
   // a future verb (سيعلن، ستجتمع) is no name: without its س it is a known verb
   if (/^س[يتن]/.test(t.key) && [kb.triggers, kb.reporting].some((trie) => trie.startsWith([t.key.slice(1)]))) return false;
@@ -157,11 +157,12 @@ function discover(entities: Map<Ref, DocEntity>, mentions: Mention[], tokens: To
 /** An untitled name that starts with a known given name (سيرغي سكريبال، توم مالينوفسكي). */
 function discoverByGivenName(doc: Doc, kb: Kb, entities: Map<Ref, DocEntity>, mentions: Mention[], cover: Int32Array): void {
   const { tokens } = doc;
+  // "قال فلان الفلاني إن": two or more name words right after a reporting verb are a speaker
+  const afterVerb = new Set(kb.reporting.scan(tokens).filter((m) => m.values[0].kind === 'verb').map((m) => m.to));
   for (let i = 0; i < tokens.length; i++) {
     if (cover[i] !== -1) continue;
     const given = tokens[i].forms.some((f) => kb.givenNames.has(f));
-    // "قال فلان الفلاني إن": two or more name words right after a reporting verb are a speaker
-    const afterReporting = !given && i > 0 && reportingVerbEndsAt(doc, kb, i);
+    const afterReporting = !given && afterVerb.has(i);
     if (!given && !afterReporting) continue;
     const end = doc.sentences[sentenceOf(doc.sentences, i)].to;
     const j = nameAfter(doc, kb, cover, i, end, given);
@@ -172,15 +173,6 @@ function discoverByGivenName(doc: Doc, kb: Kb, entities: Map<Ref, DocEntity>, me
     for (let k = i; k < j; k++) cover[k] = mentions.length - 1;
     i = j - 1;
   }
-}
-
-/** Does a reporting verb (قال، أكد…) end right before token i? */
-function reportingVerbEndsAt(doc: Doc, kb: Kb, i: number): boolean {
-  for (let k = Math.max(0, i - 2); k < i; k++) {
-    const m = kb.reporting.matchAt(doc.tokens, k);
-    if (m && m.to === i && m.values[0].kind === 'verb') return true;
-  }
-  return false;
 }
 
 /** A discovered name made of words of a known person's name in the same article ("الرئيس

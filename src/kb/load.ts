@@ -51,7 +51,8 @@ export interface Kb {
   givenNames: Set<string>;
   /** every word a lexicon phrase starts with, and word beginnings for `*` entries */
   firstWords: Set<string>;
-  firstPrefixes: string[];
+  /** by their first letter */
+  firstPrefixes: Map<string, string[]>;
 }
 
 const DEFAULT_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -116,14 +117,22 @@ function buildKb(dir: string): Kb {
     .filter((w) => w.length > 1).map((w) => nameKey(w[0])).filter((w) => !stopwords.has(w)));
   const firsts = [names, titles, triggers, reporting, dateWords, markers].map((t) => t.firstWords());
   const firstWords = new Set(firsts.flatMap((f) => f.words));
-  const firstPrefixes = [...new Set(firsts.flatMap((f) => f.prefixes))];
+  const firstPrefixes = new Map<string, string[]>();
+  for (const p of new Set(firsts.flatMap((f) => f.prefixes))) firstPrefixes.set(p[0], [...(firstPrefixes.get(p[0]) ?? []), p]);
   return { dataDir: dir, countries, orgs, people, names, titles, triggers, reporting, dateWords, markers, stopwords, commonWords, roleFamilies, givenNames, boilerplate, firstWords, firstPrefixes };
 }
 
 /** Marks the words no lexicon phrase can start with, so that every later lookup skips them. */
 export function markLexical(kb: Kb, tokens: Token[]): void {
   for (const t of tokens) {
-    t.lexical = t.forms.some((f) => kb.firstWords.has(f) || kb.firstPrefixes.some((p) => f.startsWith(p)));
+    let lexical = false;
+    for (let k = 0; k < t.forms.length && !lexical; k++) {
+      const f = t.forms[k];
+      if (kb.firstWords.has(f)) lexical = true;
+      const prefixes = kb.firstPrefixes.get(f[0]);
+      if (prefixes) for (let p = 0; p < prefixes.length && !lexical; p++) if (f.startsWith(prefixes[p])) lexical = true;
+    }
+    t.lexical = lexical;
   }
 }
 
