@@ -2,27 +2,17 @@
 // extraction on one core and prints articles/s, MB/s and peak memory, next to a floor pass over
 // the same articles (read, decompress, parse and normalize only) measured in the same run; then
 // ingests them into a fresh database and times search and event queries (bench-store.ts).
-import { createReadStream, existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import { loadKb } from '../src/kb/load.ts';
 import { normalizeArabic } from '../src/kb/normalize.ts';
 import { extractDoc } from '../src/extract/pipeline.ts';
 import type { RawDoc } from '../src/extract/types.ts';
 import { benchStore } from './bench-store.ts';
+import { corpusArgs } from './corpus-args.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2);
-const limitAt = args.indexOf('--limit');
-const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity;
-let files = args.filter((a, i) => !a.startsWith('--') && i !== limitAt + 1);
-if (!files.length) {
-  const corpus = join(root, '..', 'shared', 'corpus');
-  if (!existsSync(corpus)) { console.log(`bench: no input given and ${corpus} is absent; nothing to measure.`); process.exit(0); }
-  files = readdirSync(corpus).filter((f) => f.endsWith('.jsonl.gz')).sort().map((f) => join(corpus, f));
-}
+const { files, limit, flags } = corpusArgs('bench');
 
 async function* articles(): AsyncGenerator<{ raw: RawDoc; bytes: number }> {
   let n = 0;
@@ -55,7 +45,7 @@ async function pass(name: string, work: (raw: RawDoc) => number): Promise<{ n: n
   return { n, secs, mb: bytes / 1e6 };
 }
 
-if (args.includes('--store-only')) {
+if (flags.includes('--store-only')) {
   await benchStore(files, limit);
   process.exit(0);
 }

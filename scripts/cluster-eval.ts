@@ -8,31 +8,20 @@
 // clustered pairs from different stories whose texts share few words: either one event told
 // in other words (what clustering is for) or a false merge; a sample is printed to judge.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { clusterEvents, type ClusterEvent } from '../src/cluster/cluster.ts';
 import { toClusterEvent } from '../src/cluster/keys.ts';
 import { extractDoc } from '../src/extract/pipeline.ts';
 import { loadKb } from '../src/kb/load.ts';
 import { normalizeArabic } from '../src/kb/normalize.ts';
 import { readInputs } from '../src/ingest/read.ts';
+import { corpusArgs } from './corpus-args.ts';
 
 const STORY_PREFIX = 300;
 /** Word overlap (Jaccard) under which two articles are told apart as different texts. */
 const LOW_OVERLAP = 0.2;
 const SAMPLE = 20;
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2);
-const limitAt = args.indexOf('--limit');
-const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity;
-let files = args.filter((a, i) => !a.startsWith('--') && i !== limitAt + 1);
-if (!files.length) {
-  const corpus = join(root, '..', 'shared', 'corpus');
-  if (!existsSync(corpus)) { console.log(`cluster:eval: no input given and ${corpus} is absent; nothing to measure.`); process.exit(0); }
-  files = readdirSync(corpus).filter((f) => f.endsWith('.jsonl.gz')).sort().map((f) => join(corpus, f));
-}
+const { files, limit } = corpusArgs('cluster:eval');
 
 const WORD = /[\p{L}\p{N}]+/gu;
 

@@ -1,29 +1,12 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { marsad } from './support/marsad-cli.ts';
 
-const BIN = fileURLToPath(new URL('../bin/marsad.js', import.meta.url));
 const ARTICLE = 'موسكو - التقى الرئيس الروسي فلاديمير بوتين وزير الخارجية الصيني وانغ يي في سانت بطرسبورغ يوم الأربعاء.';
-
-interface Run { status: number | null; stdout: string; stderr: string }
-
-function marsad(args: string[], stdin = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
 
 const jsonl = (...records: object[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
 const idsOf = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line).id as string);
@@ -47,7 +30,7 @@ before(async () => {
 
 test('every good input is extracted, each bad one named on stderr, exit status 1', async () => {
   const inputs = ['single.txt', 'folder', 'records.jsonl', 'packed.jsonl.gz', 'empty.txt', 'binary.txt', 'missing.txt'].map((f) => join(dir, f));
-  const run = await marsad(['extract', ...inputs, '-'], jsonl({ id: 'piped', text: ARTICLE }));
+  const run = await marsad(['extract', ...inputs, '-'], { stdin: jsonl({ id: 'piped', text: ARTICLE }) });
   assert.equal(run.status, 1);
   assert.deepEqual(idsOf(run.stdout), ['single', 'b', 'folder-record', 'titled', 'plain', 'gz1', 'gz2', 'piped']);
   const errors = run.stderr.trim().split('\n');
@@ -68,7 +51,7 @@ test('a title key and dates pass through; --published fills in the missing ones'
 });
 
 test('stdin that is not JSONL is one article called "stdin"', async () => {
-  const run = await marsad(['extract', '-'], `${ARTICLE}\n\n${ARTICLE}\n`);
+  const run = await marsad(['extract', '-'], { stdin: `${ARTICLE}\n\n${ARTICLE}\n` });
   assert.equal(run.status, 0, run.stderr);
   assert.deepEqual(idsOf(run.stdout), ['stdin']);
 });

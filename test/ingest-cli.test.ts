@@ -3,37 +3,26 @@
 // exactly, and both stop cleanly on a signal. The feeds are served on 127.0.0.1.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/store/open.ts';
 import type { Store } from '../src/store/types.ts';
 import { examplesDir, goldenIds, goldenPath } from './support/golden.ts';
 import { html, page, rss, withEtag } from './support/news-site.ts';
 import { startSite, type Handler } from './support/web-server.ts';
+import { marsad, startMarsad, type Run } from './support/marsad-cli.ts';
 
-const BIN = fileURLToPath(new URL('../bin/marsad.js', import.meta.url));
 const SUMMARY = /(\d+) read, (\d+) new, (\d+) updated, (\d+) unchanged, (\d+) failed, (\d+) events, [\d.]+ s$/m;
 
-interface Run { status: number | null; stdout: string; stderr: string }
-
-function start(args: string[]): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-async function marsad(args: string[]): Promise<Run> {
-  const child = start(args);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.setEncoding('utf8').on('data', (d) => { stdout += d; });
-  child.stderr!.setEncoding('utf8').on('data', (d) => { stderr += d; });
-  const [status] = await once(child, 'close');
-  return { status, stdout, stderr };
+/** A run to watch or stop mid-way; it reads no standard input. */
+function start(args: string[]) {
+  const child = startMarsad(args);
+  child.stdin!.end();
+  return child;
 }
 
 function summaryOf(run: Run) {

@@ -2,30 +2,12 @@
 // with the hand-made articles of test/support/articles.ts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/store/open.ts';
 import { ARTICLES, ingestDoc } from './support/articles.ts';
-
-const BIN = fileURLToPath(new URL('../bin/marsad.js', import.meta.url));
-
-interface Run { status: number | null; stdout: string; stderr: string }
-
-function marsad(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const { MARSAD_DB: _, ...inherited } = process.env;
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...inherited, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+import { marsad } from './support/marsad-cli.ts';
 
 let dir = '';
 let db = '';
@@ -106,7 +88,7 @@ test('actors and dyad', async () => {
 });
 
 test('the database comes from --db, else MARSAD_DB; a missing one is an error, a bad option a usage error', async () => {
-  const fromEnv = await marsad(['actors', '--limit', '1', '--format', 'jsonl'], { MARSAD_DB: db });
+  const fromEnv = await marsad(['actors', '--limit', '1', '--format', 'jsonl'], { env: { MARSAD_DB: db } });
   assert.equal(fromEnv.status, 0, fromEnv.stderr);
   assert.equal(jsonl(fromEnv.stdout).length, 1);
   const missing = await marsad(['events', '--db', join(dir, 'none.db')]);
