@@ -3,9 +3,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ThreadMessage, ThreadOptions } from './threads.ts';
 import { runWorker } from './worker.ts';
 
+const port = parentPort!;
 const controller = new AbortController();
-const send = (message: ThreadMessage) => parentPort!.postMessage(message);
-parentPort!.on('message', (message) => { if (message === 'stop') controller.abort(); });
+const onStop = (message: unknown) => { if (message === 'stop') controller.abort(); };
+const send = (message: ThreadMessage) => port.postMessage(message);
+port.on('message', onStop);
 await runWorker({ ...(workerData as ThreadOptions), signal: controller.signal, onBatch: (counts) => send({ counts }), log: (line) => send({ line }) });
-// The stop listener would keep the thread alive.
-parentPort!.removeAllListeners('message');
+// Listening made the port hold the thread open; without unref it would never end.
+port.off('message', onStop);
+port.unref();

@@ -9,7 +9,9 @@ export type ThreadOptions = Omit<WorkerOptions, 'signal' | 'onBatch' | 'log'>;
 export type ThreadMessage = { counts: IngestCounts } | { line: string };
 
 export function runInThread(options: ThreadOptions, { signal, onBatch, log }: Pick<WorkerOptions, 'signal' | 'onBatch' | 'log'>): Promise<void> {
-  const thread = new Worker(new URL('./thread.mjs', import.meta.url), { workerData: options });
+  // Not the parent's node options: under `node --import tsx` the thread would register the
+  // TypeScript loader twice, which can hang it; thread.mjs registers it once.
+  const thread = new Worker(new URL('./thread.mjs', import.meta.url), { workerData: options, execArgv: [] });
   const stop = () => thread.postMessage('stop');
   signal.addEventListener('abort', stop, { once: true });
   return new Promise<void>((resolve, reject) => {
