@@ -7,6 +7,7 @@ import { Fetcher } from '../ingest/fetch.ts';
 import { reasonOf } from '../ingest/items.ts';
 import { loadKb } from '../kb/load.ts';
 import { openStore } from '../store/open.ts';
+import type { Store } from '../store/types.ts';
 import { runBatch } from './batch.ts';
 import { QUEUE, startBoss } from './boss.ts';
 
@@ -28,6 +29,8 @@ export interface WorkerOptions {
 const POLL_MS = 1000;
 /** The longest wait between two attempts while the database fails. */
 const MAX_PAUSE_MS = 30_000;
+/** How often a busy worker clusters what it stored. */
+const RECLUSTER_MS = 10_000;
 /** Pages a worker fetches at once (the fetcher still limits each host). */
 const PAGE_CONCURRENCY = 8;
 
@@ -38,16 +41,19 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     const boss = await startBoss(options.db, { maintenanceSeconds: options.maintenanceSeconds });
     try {
       const context = { boss, store, kb: loadKb(), fetcher: new Fetcher({ signal }), concurrency: PAGE_CONCURRENCY, log: options.log };
+      const clusters = reclusterer(store);
       let pause = 0;
       while (!signal.aborted) {
         try {
           const jobs = await boss.fetch(QUEUE, { batchSize: options.batch });
-          if (!jobs.length && options.untilEmpty) break;
           if (jobs.length) {
             const counts = await runBatch(jobs, context);
-            // Clusters follow each batch, so a worker that is stopped leaves nothing to finish.
-            if (counts.new + counts.updated > 0) await store.recluster();
+            clusters.changed(counts);
             options.onBatch(counts);
+            await clusters.ifDue();
+          } else {
+            await clusters.now();
+            if (options.untilEmpty) break;
           }
           pause = jobs.length ? 0 : POLL_MS;
         } catch (err) {
@@ -58,12 +64,34 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
         }
         if (pause) await sleep(pause, undefined, { signal }).catch(() => {});
       }
+      await clusters.now();
     } finally {
       await boss.stop({ graceful: false, wait: true });
     }
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Clusters follow what a worker stored: every RECLUSTER_MS while it is busy, when it runs out of
+ * jobs, and when it stops. Reclustering takes a lock all workers share, so doing it after every
+ * batch would have the workers queue for it, and each round would compare the same growing
+ * clusters again.
+ */
+function reclusterer(store: Store) {
+  let changed = false;
+  let last = performance.now();
+  const now = async () => {
+    if (changed) await store.recluster();
+    changed = false;
+    last = performance.now();
+  };
+  return {
+    changed(counts: IngestCounts) { changed ||= counts.new + counts.updated > 0; },
+    now,
+    ifDue: () => (performance.now() - last >= RECLUSTER_MS ? now() : Promise.resolve()),
+  };
 }
 
 export function addCounts(total: IngestCounts, more: IngestCounts): IngestCounts {
