@@ -18,7 +18,7 @@ export function articleOf(data: unknown): RawDoc {
   const article = (data as { article?: Record<string, unknown> } | null)?.article;
   if (!article || typeof article !== 'object') throw new Error('not an article job');
   if (typeof article.id !== 'string' || !article.id) throw new Error('article has no "id" (a non-empty string)');
-  if (typeof article.text !== 'string' || !article.text.trim()) throw new Error(`article "${article.id}" has no text`);
+  if (typeof article.text !== 'string') throw new Error(`article "${article.id}" has no text`);
   for (const field of ['title', 'published', 'source', 'url']) {
     if (!optionalString(article[field])) throw new Error(`article "${article.id}": "${field}" must be a string or null`);
   }

@@ -90,9 +90,10 @@ export function postgresUnavailable(): string | null {
 
 export interface TestDatabase { url: string; drop(): Promise<void> }
 
-/** A new, empty database on the test server. */
-export async function createDatabase(prefix = 'marsad_test'): Promise<TestDatabase> {
-  const url = await serverUrl();
+/** A new, empty database on the test server (or on `server`, a URL of a role that may create
+ *  databases). */
+export async function createDatabase(prefix = 'marsad_test', server?: string): Promise<TestDatabase> {
+  const url = server ?? (await serverUrl());
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });

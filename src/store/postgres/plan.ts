@@ -2,13 +2,17 @@
 // decides it (../placement.ts), article after article, against the stored rows the batch can
 // touch and the rows it writes itself, so that PostgreSQL can then write the whole batch set
 // by set. Articles of the batch are locked first, so no other transaction writes them meanwhile.
-import { digestOf, placement, type DocLookup, type StoredRef } from '../placement.ts';
+import { placement, type DocLookup, type StoredRef } from '../placement.ts';
 import type { IngestDoc, UpsertResult } from '../types.ts';
 
 /** A stored article, or one this batch creates (`id` then set once ids are allocated). */
 export interface DocRowRef extends StoredRef { url: string | null; hash: string; created: boolean }
 
-export interface DocWrite { item: IngestDoc; digest: string; row: DocRowRef }
+/** An article with what it takes CPU time to derive, worked out before the transaction so that
+ *  no lock is held meanwhile. */
+export interface PreparedDoc { item: IngestDoc; digest: string; titleKeys: string; bodyKeys: string }
+
+export interface DocWrite extends PreparedDoc { row: DocRowRef }
 
 export interface BatchPlan {
   /** the row each article of the batch ended in, and its status */
@@ -32,11 +36,11 @@ class BatchRows implements DocLookup<DocRowRef> {
 }
 
 /** `stored`: every stored row whose key, URL or hash is one of the batch's, by id. */
-export function planBatch(batch: IngestDoc[], stored: DocRowRef[]): BatchPlan {
+export function planBatch(batch: PreparedDoc[], stored: DocRowRef[]): BatchPlan {
   const rows = new BatchRows(stored);
   const plan: BatchPlan = { outcomes: [], writes: [], versions: [], created: [] };
-  for (const item of batch) {
-    const digest = digestOf(item.doc);
+  for (const prepared of batch) {
+    const { item, digest } = prepared;
     const placed = placement(item, digest, rows);
     if (placed.status === 'unchanged') {
       plan.outcomes.push({ row: placed.stored, status: 'unchanged', events: 0 });
@@ -51,7 +55,7 @@ export function planBatch(batch: IngestDoc[], stored: DocRowRef[]): BatchPlan {
       rows.add(row);
       plan.created.push(row);
     }
-    plan.versions.push({ item, digest, row });
+    plan.versions.push({ ...prepared, row });
     plan.outcomes.push({ row, status: placed.status, events: item.doc.events.length });
   }
   const last = new Map(plan.versions.map((w) => [w.row, w]));

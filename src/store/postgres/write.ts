@@ -7,12 +7,12 @@ import { participantKeys } from '../../cluster/keys.ts';
 import type { Actor } from '../../extract/types.ts';
 import { eventDay } from '../days.ts';
 import { actorIdentity, iso3Of } from '../identity.ts';
-import { entityActor } from '../placement.ts';
+import { digestOf, entityActor } from '../placement.ts';
 import { searchText } from '../searchtext.ts';
 import type { IngestDoc, UpsertResult } from '../types.ts';
 import { storeActors } from './actors.ts';
 import type { PgClusters } from './clusters.ts';
-import { planBatch, resultsOf, type DocRowRef, type DocWrite } from './plan.ts';
+import { planBatch, resultsOf, type DocRowRef, type DocWrite, type PreparedDoc } from './plan.ts';
 import { SEARCH_VECTOR } from './search.ts';
 import { jsonRows, LOCKS, transaction } from './sql.ts';
 
@@ -46,9 +46,10 @@ export class PgWriter {
   /** The whole batch in one transaction: all of it is stored, or none. */
   async upsert(batch: IngestDoc[]): Promise<UpsertResult[]> {
     if (!batch.length) return [];
+    const prepared = batch.map((item): PreparedDoc => ({ item, digest: digestOf(item.doc), titleKeys: searchText(item.doc.title), bodyKeys: searchText(item.doc.text) }));
     return transaction(this.pool, async (db) => {
       await lockArticles(db, batch);
-      const plan = planBatch(batch, await storedRows(db, batch));
+      const plan = planBatch(prepared, await storedRows(db, batch));
       const fresh = await allocate(db, 'documents_id_seq', plan.created.length);
       plan.created.forEach((row, i) => { row.id = fresh[i]; });
       const replaced = plan.writes.filter((w) => !w.row.created).map((w) => w.row.id);
@@ -87,9 +88,9 @@ async function storedRows(db: pg.PoolClient, batch: IngestDoc[]): Promise<DocRow
 }
 
 async function writeDocuments(db: pg.PoolClient, writes: DocWrite[]): Promise<void> {
-  const rowOf = ({ item: { doc, hash, source, url }, digest, row }: DocWrite) => ({
+  const rowOf = ({ item: { doc, hash, source, url }, digest, row, titleKeys, bodyKeys }: DocWrite) => ({
     id: row.id, key: doc.id, source, url, title: doc.title, published: doc.published, text: doc.text, hash, digest,
-    title_keys: searchText(doc.title), body_keys: searchText(doc.text),
+    title_keys: titleKeys, body_keys: bodyKeys,
   });
   const created = writes.filter((w) => w.row.created).map(rowOf);
   const replaced = writes.filter((w) => !w.row.created).map(rowOf);
