@@ -25,6 +25,8 @@ export interface IngestProgress {
 export interface ProgressOptions {
   /** bytes of local input in all, when known */
   totalBytes: number | null;
+  /** the command the summary lines name (ingest, worker) */
+  command?: string;
   /** between summary lines when not at a terminal */
   everyMs?: number;
   now?: () => number;
@@ -34,7 +36,7 @@ const REDRAW_MS = 100;
 const BAR_WIDTH = 24;
 
 export function ingestProgress(stream: NodeJS.WritableStream & { isTTY?: boolean }, options: ProgressOptions): IngestProgress {
-  const { totalBytes, everyMs = 10_000, now = () => performance.now() } = options;
+  const { totalBytes, command = 'ingest', everyMs = 10_000, now = () => performance.now() } = options;
   const start = now();
   let bytes = 0;
   let counts = noCounts();
@@ -52,7 +54,7 @@ export function ingestProgress(stream: NodeJS.WritableStream & { isTTY?: boolean
       stream.write(`\r\x1b[K${barLine(counts, fraction(), seconds())}`);
       barShown = true;
     } else if (!stream.isTTY && elapsed >= everyMs) {
-      stream.write(`marsad: ingest: ${summaryLine(counts, seconds())}\n`);
+      stream.write(`marsad: ${command}: ${summaryLine(counts, seconds())}\n`);
     } else return;
     shown = now();
   };

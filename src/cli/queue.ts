@@ -1,7 +1,7 @@
 // The queue's commands: `marsad worker` and `marsad queue status`, and what `marsad ingest
 // --queue` does instead of extracting. Their work is loaded on use, so the rest of the command
 // line never loads pg-boss.
-import type { Command, Option } from 'commander';
+import { Option, type Command } from 'commander';
 import type { SourceItem } from '../ingest/items.ts';
 import { dbTarget, isDatabaseUrl, targetName } from '../store/open.ts';
 import type { IngestOptions } from './ingest.ts';
@@ -21,7 +21,7 @@ export function addQueueCommands(program: Command, { dbOption, positiveInteger, 
     .addOption(dbOption())
     .option('--concurrency <n>', 'jobs extracted at once, one thread (and core) each', positiveInteger, 1)
     .option('--batch <n>', 'jobs per transaction', positiveInteger, 50)
-    .option('--maintenance-every <duration>', 'how often to look for jobs whose worker died, which then run again: 30s, 5m', duration, 30_000)
+    .addOption(new Option('--maintenance-every <duration>', 'how often to look for jobs whose worker died, which then run again: 30s, 5m').argParser(duration).default(30_000, '30s'))
     .option('--until-empty', 'stop once no job is left to take (for batch runs)')
     .action(async (options: WorkerCommandOptions) => {
       const { runWorkerCommand } = await import('./worker.ts');

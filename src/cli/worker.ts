@@ -24,7 +24,7 @@ export async function runWorkerCommand(options: WorkerCommandOptions): Promise<n
     return 1;
   }
   const started = performance.now();
-  const progress = ingestProgress(process.stderr, { totalBytes: null });
+  const progress = ingestProgress(process.stderr, { totalBytes: null, command: 'worker' });
   const stop = stopOnSignals(() => progress.log('marsad: stopping after the current batch (again to quit at once)'));
   let total = noCounts();
   const report = {
