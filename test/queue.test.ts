@@ -14,13 +14,15 @@ import { fileURLToPath } from 'node:url';
 import type PgBoss from 'pg-boss';
 import type { ContractDoc } from '../src/extract/types.ts';
 import { readInputs } from '../src/ingest/read.ts';
-import { startBoss, type JobPolicy } from '../src/queue/boss.ts';
+import { FETCH_ORDER, QUEUE, startBoss, type JobPolicy } from '../src/queue/boss.ts';
 import { enqueue } from '../src/queue/enqueue.ts';
 import { queueStatus } from '../src/queue/status.ts';
 import { openStore } from '../src/store/open.ts';
 import type { Store } from '../src/store/types.ts';
 import { examplesDir, goldenIds, goldenPath } from './support/golden.ts';
+import { html, page, PARAGRAPHS, rss } from './support/news-site.ts';
 import { createDatabase, postgresUnavailable, type TestDatabase } from './support/postgres.ts';
+import { startSite } from './support/web-server.ts';
 
 const BIN = fileURLToPath(new URL('../bin/marsad.js', import.meta.url));
 const SUMMARY = /(\d+) read, (\d+) new, (\d+) updated, (\d+) unchanged, (\d+) failed, (\d+) events, [\d.]+ s$/m;
@@ -88,6 +90,23 @@ describe('queue and workers', { skip: postgresUnavailable() ?? undefined }, () =
     await rm(dir, { recursive: true, force: true });
   });
 
+  test('workers starting together create the FIFO index once, and jobs are taken oldest first', async () => {
+    await boss.getDb().executeSql('DROP INDEX pgboss.marsad_job_fifo', []);
+    const bosses = await Promise.all([1, 2, 3].map(() => startBoss(db.url)));
+    try {
+      const { rows } = await boss.getDb().executeSql("SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = 'pgboss' AND indexdef LIKE '%(name, created_on, id)%'", []);
+      assert.ok(rows[0].n >= 2, 'the index on pg-boss\'s job table and on the queue\'s partition');
+      for (let i = 0; i < 30; i++) await boss.insert([{ name: QUEUE, data: { n: i } }]);
+      // Each fetch takes the oldest jobs left (pg-boss returns a batch in no particular order).
+      const taken: number[][] = [];
+      for (const b of bosses) taken.push((await b.fetch<{ n: number }>(QUEUE, { batchSize: 10, ...FETCH_ORDER })).map((j) => j.data.n).sort((x, y) => x - y));
+      assert.deepEqual(taken, [0, 10, 20].map((from) => Array.from({ length: 10 }, (_, i) => from + i)));
+    } finally {
+      await Promise.all(bosses.map((b) => b.stop({ graceful: false, wait: true })));
+      await clear();
+    }
+  });
+
   test('queued examples are all stored by a worker, as extract writes them', { timeout: 120_000 }, async () => {
     const queued = await marsad(['ingest', '--queue', examplesDir, '--db', db.url]);
     assert.equal(queued.status, 0, queued.stderr);
@@ -126,6 +145,33 @@ describe('queue and workers', { skip: postgresUnavailable() ?? undefined }, () =
     assert.match(shown.stdout, /^created 0 {2}retry 0 {2}active 0 {2}completed 1 {2}cancelled 0 {2}failed 1$/m);
     assert.match(shown.stdout, /^ {2}\S+ {2}poison-1 {2}\(2 attempts\): article "poison-1" has no text$/m);
     await clear();
+  });
+
+  test('article URLs are fetched by the workers; feed items are read and queued whole', { timeout: 120_000 }, async () => {
+    const site = await startSite({
+      '/news/1': html(page('<link rel="canonical" href="/news/1"><meta property="article:published_time" content="2023-09-20T10:00:00+03:00">')),
+      '/news/2': html(page('<link rel="canonical" href="/news/2">', { headline: 'وانغ يي في موسكو', paragraphs: PARAGRAPHS.slice(0, 2) })),
+      '/feed.xml': html(rss(['/news/2']), 'application/rss+xml'),
+    });
+    try {
+      const queued = await marsad(['ingest', '--queue', site.url('/news/1'), site.url('/news/gone'), '--feed', site.url('/feed.xml'), '--db', db.url]);
+      assert.equal(queued.status, 0, queued.stderr);
+      assert.match(queued.stdout, /^3 jobs queued \(1 articles, 2 pages to fetch\), 0 known, 0 failed/m);
+      assert.ok(!site.log.some((r) => r.path === '/news/1'), 'the page is left to the workers');
+      const worked = await marsad(['worker', '--db', db.url, '--until-empty']);
+      assert.deepEqual({ ...summaryOf(worked), events: 0 }, { read: 3, new: 2, updated: 0, unchanged: 0, failed: 1, events: 0 });
+      assert.match(worked.stderr, /^marsad: http:\/\/127\.0\.0\.1:\d+\/news\/gone: HTTP 404 Not Found$/m);
+      const store = await openStore(db.url);
+      try {
+        assert.deepEqual((await exported(store)).map((d) => [d.id, d.published]), [[site.url('/news/1'), '2023-09-20'], [site.url('/news/2'), '2023-09-20']]);
+      } finally {
+        await store.close();
+      }
+      assert.deepEqual((await status()).counts, { created: 0, retry: 1, active: 0, completed: 2, cancelled: 0, failed: 0 }, 'the missing page is tried again later');
+    } finally {
+      await site.close();
+      await clear();
+    }
   });
 
   test('a worker killed with SIGKILL mid-batch loses no job and doubles no article', { timeout: 180_000 }, async () => {

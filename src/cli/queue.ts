@@ -37,7 +37,7 @@ export function addQueueCommands(program: Command, { dbOption, positiveInteger, 
 }
 
 /** The database URL, or null after saying why a queue command needs one. */
-function queueDatabase(db: string, command: string): string | null {
+export function queueDatabase(db: string, command: string): string | null {
   const target = dbTarget(db);
   if (isDatabaseUrl(target)) return target;
   process.stderr.write(`marsad: ${command}: the queue lives in a PostgreSQL database: give --db postgres://… or set MARSAD_DATABASE_URL\n`);

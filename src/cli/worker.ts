@@ -4,8 +4,8 @@
 // reaches the database.
 import { addCounts, runWorker, type WorkerOptions } from '../queue/worker.ts';
 import { runInThread } from '../queue/threads.ts';
-import { dbTarget, isDatabaseUrl } from '../store/open.ts';
 import { ingestProgress, noCounts, summaryLine } from './ingest-progress.ts';
+import { queueDatabase } from './queue.ts';
 import { stopOnSignals } from './signals.ts';
 
 export interface WorkerCommandOptions {
@@ -18,11 +18,8 @@ export interface WorkerCommandOptions {
 }
 
 export async function runWorkerCommand(options: WorkerCommandOptions): Promise<number> {
-  const db = dbTarget(options.db);
-  if (!isDatabaseUrl(db)) {
-    process.stderr.write('marsad: worker: the queue lives in a PostgreSQL database: give --db postgres://… or set MARSAD_DATABASE_URL\n');
-    return 1;
-  }
+  const db = queueDatabase(options.db, 'worker');
+  if (!db) return 1;
   const started = performance.now();
   const progress = ingestProgress(process.stderr, { totalBytes: null, command: 'worker' });
   const stop = stopOnSignals(() => progress.log('marsad: stopping after the current batch (again to quit at once)'));

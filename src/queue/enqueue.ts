@@ -17,6 +17,8 @@ export interface EnqueueOptions {
   published: string | null;
   /** retries and expiry, when not the queue's */
   policy?: JobPolicy;
+  /** when the jobs become due; at once by default */
+  startAfter?: Date;
   /** once aborted, nothing more is read; what was read is queued */
   signal?: AbortSignal;
 }
@@ -29,7 +31,7 @@ export async function enqueue(boss: PgBoss, items: AsyncIterable<SourceItem>, pa
     pending = [];
   };
   const add = async (data: JobData) => {
-    pending.push({ name: QUEUE, data, ...options.policy });
+    pending.push({ name: QUEUE, data, ...options.policy, ...(options.startAfter ? { startAfter: options.startAfter } : {}) });
     if (pending.length >= INSERT_BATCH) await flush();
   };
   for (const page of pages) {

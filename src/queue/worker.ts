@@ -9,7 +9,7 @@ import { loadKb } from '../kb/load.ts';
 import { openStore } from '../store/open.ts';
 import type { Store } from '../store/types.ts';
 import { runBatch } from './batch.ts';
-import { QUEUE, startBoss } from './boss.ts';
+import { FETCH_ORDER, QUEUE, startBoss } from './boss.ts';
 
 export interface WorkerOptions {
   db: string;
@@ -45,7 +45,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       let pause = 0;
       while (!signal.aborted) {
         try {
-          const jobs = await boss.fetch(QUEUE, { batchSize: options.batch });
+          const jobs = await boss.fetch(QUEUE, { batchSize: options.batch, ...FETCH_ORDER });
           if (jobs.length) {
             const counts = await runBatch(jobs, context);
             clusters.changed(counts);

@@ -69,4 +69,6 @@ export const LOCKS = {
   migrate: 7_301_001,
   /** cluster membership: reclustering, and upserts that replace reported events */
   clusters: 7_301_002,
+  /** the queue's extra index (../../queue/boss.ts): one process creates it */
+  queueIndex: 7_301_003,
 } as const;
