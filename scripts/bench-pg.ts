@@ -30,31 +30,23 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IngestItem } from '../src/ingest/items.ts';
 import { readInputs } from '../src/ingest/read.ts';
-import { startBoss } from '../src/queue/boss.ts';
+import { QUEUE, startBoss } from '../src/queue/boss.ts';
 import { enqueue } from '../src/queue/enqueue.ts';
 import { openStore } from '../src/store/open.ts';
 import { createDatabase, startCluster, stopCluster } from '../test/support/postgres.ts';
+import { corpusArgs } from './corpus-args.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(root, 'bin', 'marsad.js');
 const BENCH_EXTRACT = join(root, 'scripts', 'bench.ts');
 const execFileAsync = promisify(execFile);
-const args = process.argv.slice(2);
-const limitAt = args.indexOf('--limit');
-const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : 10_000;
-const warmUpAt = args.indexOf('--warm-up');
+const { files, numbers } = corpusArgs('bench:pg', ['--warm-up', '--rounds']);
+/** Articles timed in each run. */
+const limit = numbers.get('--limit') ?? 10_000;
 /** Articles each run stores before the timed part. */
-const WARM_UP = warmUpAt >= 0 ? Number(args[warmUpAt + 1]) : 5000;
-const corpus = join(root, '..', 'shared', 'corpus');
-const roundsAt = args.indexOf('--rounds');
-/** Each setting runs this many times, in turns; its best time counts. */
-const ROUNDS = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
-let files = args.filter((a, i) => !a.startsWith('--') && ![limitAt, roundsAt, warmUpAt].some((at) => at >= 0 && i === at + 1));
-if (!files.length) {
-  if (!existsSync(corpus)) { console.log(`bench:pg: no input given and ${corpus} is absent; nothing to measure.`); process.exit(0); }
-  files = readdirSync(corpus).filter((f) => f.endsWith('.jsonl.gz')).sort().map((f) => join(corpus, f));
-}
-
+const WARM_UP = numbers.get('--warm-up') ?? 5000;
+/** Each setting runs this many times, in turns; its best rate counts. */
+const ROUNDS = numbers.get('--rounds') ?? 3;
 
 /** The first readable articles of the files, warm-up and slice, read once and queued for every run. */
 async function* slice(): AsyncGenerator<IngestItem> {
@@ -102,7 +94,6 @@ function serverCpu(dataDir: string | null): number | null {
   return total;
 }
 
-/** Seconds `count` processes take together to each spin through the same loop. */
 /** Articles per second `count` processes extract together from the same articles, without a
  *  database (each runs `npm run bench -- --extract-only`): the most the workers could do. */
 async function extracting(count: number): Promise<number> {
@@ -111,6 +102,7 @@ async function extracting(count: number): Promise<number> {
   return outputs.reduce((sum, { stdout }) => sum + Number(/^extract .*: (\d+) articles\/s/m.exec(stdout)?.[1]), 0);
 }
 
+/** Seconds `count` processes take together to each spin through the same loop. */
 async function spin(count: number): Promise<number> {
   const started = performance.now();
   const loop = 'let x = 0; for (let i = 0; i < 4e8; i++) x += i % 7; if (x < 0) console.log(x);';
@@ -132,7 +124,7 @@ async function measure(server: string, dataDir: string | null, run: Run): Promis
     const boss = await startBoss(db.url);
     const sql = async (text: string, values: unknown[] = []) => (await boss.getDb().executeSql(text, values)).rows;
     // Light queries a few times a second: the server's CPU is part of what is measured.
-    const finished = async () => (await sql(`SELECT (SELECT count(*) FROM pgboss.job WHERE name = 'marsad-ingest' AND state >= 'completed')::int AS jobs,
+    const finished = async () => (await sql(`SELECT (SELECT count(*) FROM pgboss.job WHERE name = '${QUEUE}' AND state >= 'completed')::int AS jobs,
       EXISTS (SELECT 1 FROM events WHERE pending) AS unclustered`))[0] as { jobs: number; unclustered: boolean };
     /** Once `count` jobs are done and the workers have clustered what they stored: the time. */
     const done = async (count: number) => {
@@ -159,7 +151,7 @@ async function measure(server: string, dataDir: string | null, run: Run): Promis
       const cpu = cpuBefore.server === null ? null : { workers: cpuAfter.workers - cpuBefore.workers, server: cpuAfter.server! - cpuBefore.server };
       for (const w of workers) w.kill('SIGTERM');
       await exited;
-      const [{ seconds, documents, failed }] = await sql(`WITH slice AS (SELECT * FROM pgboss.job WHERE name = 'marsad-ingest' AND start_after >= $1),
+      const [{ seconds, documents, failed }] = await sql(`WITH slice AS (SELECT * FROM pgboss.job WHERE name = '${QUEUE}' AND start_after >= $1),
           busy AS (SELECT $1::timestamptz + make_interval(secs => $2) AS since, $3::timestamptz AS until)
         SELECT extract(epoch FROM until - since)::float AS seconds,
           count(*) FILTER (WHERE state = 'completed' AND completed_on > since)::int AS documents,
